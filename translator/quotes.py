@@ -1,0 +1,217 @@
+"""Find direct quotations (« … », “ … ”, "…") and who said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Quote
+
+# Directional pairs: the opening mark tells which closing mark to look for.
+_PAIRS = {"«": "»", "“": "”", "‹": "›"}
+_SPACES = " \u00a0\u202f\t"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Offsets of a top-level quotation in a paragraph: [start, end) includes the marks."""
+
+    start: int
+    end: int
+    opening: str
+    closing: str
+
+    def inner(self, text: str) -> str:
+        return text[self.start + 1 : self.end - 1].strip(_SPACES)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Top-level quotations in one paragraph; nested ones stay inside their parent.
+
+    An opening mark with no closing mark in the paragraph is not a quotation
+    (it is left as ordinary text rather than guessed).
+    """
+    spans: list[QuoteSpan] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _PAIRS or (ch == '"' and _opens_ascii(text, i)):
+            end = _find_close(text, i)
+            if end is not None:
+                closing = text[end - 1]
+                spans.append(QuoteSpan(i, end, ch, closing))
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def _opens_ascii(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _SPACES or before in "([:—–-'’\n" or i == 0) and after not in _SPACES + ".,;"
+
+
+def _closes_ascii(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after in _SPACES or after in ".,;:!?)]…»”'’-—–\n" or i + 1 == len(text)
+
+
+def _find_close(text: str, start: int) -> int | None:
+    """Index just after the mark that closes the quotation opened at `start`."""
+    opening = text[start]
+    closing = _PAIRS.get(opening, '"')
+    depth = 0
+    i = start + 1
+    while i < len(text):
+        ch = text[i]
+        if opening != '"' and ch == opening:
+            depth += 1
+        elif ch == closing and (opening != '"' or _closes_ascii(text, i)):
+            if depth == 0:
+                return i + 1 if text[start + 1 : i].strip(_SPACES) else None
+            depth -= 1
+        elif ch in _PAIRS and opening == '"':
+            # A guillemet pair nested in an ASCII quote: skip over it whole.
+            nested = _find_close(text, i)
+            if nested is not None:
+                i = nested
+                continue
+        elif ch == '"' and opening != '"':
+            # An ASCII quote nested inside guillemets or curly quotes: skip it whole.
+            if _opens_ascii(text, i):
+                nested = _find_close(text, i)
+                if nested is not None:
+                    i = nested
+                    continue
+        i += 1
+    return None
+
+
+# --- speakers -------------------------------------------------------------------------
+
+_VERBS = (
+    "déclar|affirm|ajout|expliqu|indiqu|soulign|estim|assur|précis|annonc|lanc|martel|insist|"
+    "rappel|confi|reconn|prévien|prévenu|avert|répond|poursui|conclu|comment|not|observ|jug|"
+    "déplor|dénonc|regrett|plaid|tranch|résum|confirm|admi|témoign|racont|relev|ironis|réag|"
+    "signal|répét|écri|twe|insist|promi|avou|fait valoir|fait savoir|dit|dis|di|sout|insist"
+)
+_VERB = rf"(?:{_VERBS})\w*"
+_TITLE = r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr)"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:de\s+|d['’]|du\s+|van\s+|von\s+|le\s+|la\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)*"
+# Capitalised words that start a sentence or name a place/day, never a person.
+_NOT_NAME = (
+    r"(?:Le|La|Les|L|Un|Une|Des|Du|De|Au|Aux|Ce|Cette|Ces|En|Et|Il|Elle|Ils|Elles|Selon|Pour|Dans|"
+    r"Sur|Mais|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Etats|États|Union|Nations)\b"
+)
+_PERSON = re.compile(
+    rf"\b{_TITLE}\s+{_NAME}"
+    rf"|\b(?!{_NOT_NAME})(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+\s+)+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’\-]+"
+)
+_PRONOUN = r"(?:il|elle|ils|elles)"
+# ", a-t-il déclaré" / ", a déclaré M. X" / ", explique la ministre Anne Leclerc"
+_AFTER = re.compile(
+    rf"^[\s\u00a0]*[,.]?[\s\u00a0]*(?:(?:a|ont|avait|avaient|aurait)(?:-t)?-(?P<pron>{_PRONOUN})\s+{_VERB}"
+    rf"|(?:(?:a|ont|avait|avaient|aurait)\s+)?{_VERB}(?:-t)?(?:-(?P<pron2>{_PRONOUN})\b"
+    rf"|\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)))",
+    re.IGNORECASE,
+)
+# "X a déclaré :" / "affirmant notamment :" just before the quotation
+_BEFORE = re.compile(rf"(?P<lead>[^.!?«»\"“”]*?)\b{_VERB}[^.!?«»\"“”:]*:[\s\u00a0]*$", re.IGNORECASE)
+_SELON = re.compile(rf"\bselon\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)", re.IGNORECASE)
+# Words that end a speaker phrase: "a déclaré M. Mattis à ses homologues" → "M. Mattis"
+_WHO_STOP = re.compile(
+    r"\s+(?:à|au|aux|lors|dans|devant|sur|pendant|en|après|avant|depuis|mardi|lundi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|hier|ce|cette|qui|que|lorsqu|quand|pour|avec|dont|sous)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _clean_who(who: str) -> str | None:
+    who = _WHO_STOP.sub("", who.strip(_SPACES + ",")).strip(_SPACES)
+    who = re.sub(r"^(?:encore|aussi|également|notamment|ensuite|enfin)\s+", "", who, flags=re.IGNORECASE)
+    if not who or len(who.split()) > 9:
+        return None
+    if re.fullmatch(_PRONOUN, who, re.IGNORECASE):
+        return None
+    # A speaker names someone or something: at least one capitalised word or a role noun.
+    if not re.search(r"[A-ZÀ-ÖØ-Þ]", who) and not re.search(
+        r"\b(?:ministre|président|présidente|porte-parole|maire|directeur|directrice|responsable|"
+        r"syndicat|expert|experte|chercheur|chercheuse|avocat|avocate|médecin|entraîneur|juge)\b",
+        who,
+        re.IGNORECASE,
+    ):
+        return None
+    return who
+
+
+def last_person(text: str) -> str | None:
+    """The last person named in `text` ("M. Mattis", "Anne Leclerc"), for resolving il/elle."""
+    found = None
+    for match in _PERSON.finditer(text):
+        found = match.group(0)
+    if found and not re.match(_TITLE, found):
+        # "Défense James Mattis": a run of capitals ends with first name + surname.
+        found = " ".join(found.split()[-2:])
+    return found
+
+
+def find_speaker(paragraph: str, span: QuoteSpan, context_before: str = "") -> str | None:
+    """The speaker of the quotation at `span`, from the words around it.
+
+    `context_before` is the article text before this paragraph, used to resolve
+    "a-t-il déclaré" to the last person named.
+    """
+    after = paragraph[span.end :]
+    before = paragraph[: span.start]
+    pronoun = False
+    match = _AFTER.match(after)
+    if match:
+        if match.group("who"):
+            who = _clean_who(match.group("who"))
+            if who:
+                return who
+        pronoun = bool(match.group("pron") or match.group("pron2"))
+    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    sentence_before = before[sentence_start + 1 :]
+    selon = _SELON.search(sentence_before) or _SELON.search(after.split(". ")[0])
+    if selon:
+        who = _clean_who(selon.group("who"))
+        if who:
+            return who
+    if not pronoun:
+        lead = _BEFORE.search(sentence_before)
+        if lead:
+            subject = lead.group("lead")
+            person = last_person(subject)
+            if person:
+                return person
+            pronoun = True
+    if pronoun:
+        return last_person(context_before + " " + before)
+    return None
+
+
+def find_quotes(paragraphs: list[str]) -> list[Quote]:
+    """All top-level quotations of an article, with speakers where the text names one."""
+    quotes: list[Quote] = []
+    context = ""
+    for number, paragraph in enumerate(paragraphs):
+        for span in find_quote_spans(paragraph):
+            inner = span.inner(paragraph)
+            if not any(ch.isalnum() for ch in inner):
+                continue
+            quotes.append(
+                Quote(
+                    text=inner,
+                    opening=span.opening,
+                    closing=span.closing,
+                    paragraph=number,
+                    start=span.start,
+                    end=span.end,
+                    speaker=find_speaker(paragraph, span, context),
+                )
+            )
+        context += "\n" + paragraph
+    return quotes
