@@ -90,12 +90,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Part:
-    """A piece of a sentence translated as one unit: either a whole quote or frame text."""
+    """A piece of a sentence translated as one unit: a whole quote, or the text around quotes.
+
+    `lead` and `trail` are punctuation and spacing kept verbatim around the translated
+    `text`, so the model never sees (and cannot drop or merge) the quotation marks.
+    """
 
     text: str
     quote: Quote | None = None
-    # Whitespace that stood before this part in the source, restored after translation.
-    space_before: bool = False
+    lead: str = ""
+    trail: str = ""
 
     @property
     def is_quote(self) -> bool:

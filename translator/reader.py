@@ -98,17 +98,39 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
-    # Not UTF-8: let charset-normalizer weigh the candidates (cp1252, latin-1, mac-roman…)
-    # rather than guessing one legacy code page by hand.
+    # Not UTF-8. Legacy code pages all decode most bytes, so "it decodes" proves little:
+    # score each candidate by how French its non-ASCII characters look, with
+    # charset-normalizer's best guess as one of the candidates.
     from charset_normalizer import from_bytes
 
+    candidates = list(_LEGACY_ENCODINGS)
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        return _checked(str(best), best.encoding, name)
-    try:
-        return _checked(data.decode("cp1252"), "cp1252", name)
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: cannot decode the text (not UTF-8 nor a known legacy encoding)") from None
+    if best is not None and best.encoding not in candidates:
+        candidates.append(best.encoding)
+    decoded: list[tuple[float, str, str]] = []
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        decoded.append((_french_score(text), encoding, text))
+    if not decoded:
+        raise InputError(f"{name}: cannot decode the text (not UTF-8 nor a known legacy encoding)")
+    score, encoding, text = max(decoded, key=lambda item: item[0])
+    return _checked(text, encoding, name)
+
+
+# Tried in this order; ties keep the earlier one (cp1252 is what French Windows writes).
+_LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850")
+_FRENCH_CHARS = set("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”–—…€°\u00a0")
+
+
+def _french_score(text: str) -> float:
+    """Share of the non-ASCII characters that French text commonly uses."""
+    special = [ch for ch in text if ord(ch) > 127]
+    if not special:
+        return 1.0
+    return sum(ch in _FRENCH_CHARS for ch in special) / len(special)
 
 
 def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:

@@ -1,0 +1,191 @@
+"""The `brief` command line: translate, clean, batch, models."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .brief import BriefOptions
+from .errors import BriefError
+from .reader import DEFAULT_MAX_BYTES
+from .render import FORMATS
+from .summarize import DEFAULT_METHOD, METHODS
+
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+
+
+class BriefGroup(click.Group):
+    """Turns expected failures into one line on stderr and a non-zero exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefError as exc:
+            click.echo(f"brief: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("brief: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
+            if os.environ.get("BRIEF_DEBUG"):
+                raise
+            click.echo(
+                f"brief: internal error: {type(exc).__name__}: {exc} (set BRIEF_DEBUG=1 for the traceback)", err=True
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print, or write to -o atomically once everything succeeded."""
+    if output and output != "-":
+        from .output import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def brief_options(func):
+    """Options shared by `translate` and `batch`."""
+    options = [
+        click.option("--method", type=click.Choice(METHODS), default=DEFAULT_METHOD, show_default=True,
+                     help="sumy summarizer that ranks the sentences."),
+        click.option("--sentences", "-n", type=click.IntRange(1, 50), default=3, show_default=True,
+                     help="Sentences in the summary."),
+        click.option("--quotes", "-q", "quote_count", type=click.IntRange(0, 20), default=3, show_default=True,
+                     help="Key quotes to list."),
+        click.option("--translate-all/--no-translate-all", default=True, show_default=True,
+                     help="Translate the whole body, or only what the brief needs (faster; ranks in French)."),
+        click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Refuse inputs larger than this."),
+        click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True,
+                     help="Beam size (1 = greedy, fastest)."),
+        click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
+                     help="CPU threads for CTranslate2 (0 = all physical cores)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_translator(beam_size: int, threads: int, batch_size: int = 32):
+    from .engine import ArgosTranslator, DecodingOptions
+
+    return ArgosTranslator(options=DecodingOptions(beam_size=beam_size, intra_threads=threads, max_batch_size=batch_size))
+
+
+@click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="brief")
+def main() -> None:
+    """Clean, translate (French → English, offline) and brief scraped news articles.
+
+    \b
+    Examples:
+      brief translate article.txt                 English brief as text
+      brief translate page.html --format json -o brief.json
+      cat article.txt | brief translate - --format markdown
+      brief clean article.txt --show-removed      what cleaning keeps and drops
+      brief batch articles/ -o digests/           many articles, one digest
+      brief models install --file fr_en.argosmodel
+
+    Exit codes: 0 ok, 1 bad input (or some batch files failed), 2 usage error,
+    3 model missing or unusable, 130 interrupted.
+    """
+
+
+@main.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@brief_options
+def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, quote_count: int,
+              translate_all: bool, max_bytes: int, beam_size: int, threads: int) -> None:
+    """Brief one French article in English.
+
+    FILE is a text or HTML file, or - for stdin. The article is cleaned, translated
+    with the installed Argos fr→en model, and summarised with sumy; key quotes are
+    kept whole and marked “…”, with their speaker when the text names one.
+    """
+    from .pipeline import brief_articles, prepare
+    from .render import render_brief
+
+    prepared = prepare(file, max_bytes)  # input errors surface before the model loads
+    options = BriefOptions(method, sentences, quote_count, translate_all)
+    brief = brief_articles([prepared], make_translator(beam_size, threads), options)[0]
+    emit(render_brief(brief, fmt), output)
+
+
+@main.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--show-removed", is_flag=True, help="Also list the dropped lines and why.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True)
+def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes: int) -> None:
+    """Print the cleaned French body of FILE (no model needed).
+
+    Timestamps, bylines, share/follow lines, related links and the trailing run of
+    unrelated headlines are dropped; --show-removed or --format json says which and why.
+    """
+    from .clean import clean_document
+    from .reader import read_document
+    from .render import render_clean
+
+    article = clean_document(read_document(file, max_bytes))
+    if not article.paragraphs:
+        raise BriefError(f"{file}: no article text left after cleaning (only headlines or page furniture)")
+    emit(render_clean(article, fmt, show_removed), output)
+
+
+@main.group()
+def models() -> None:
+    """List or install the Argos fr→en model.
+
+    Packages live in Argos's package folder; set ARGOS_PACKAGES_DIR to use another one.
+    """
+
+
+@models.command("list")
+@click.option("--available", is_flag=True, help="Also list fr→en packages in the online Argos index.")
+def models_list(available: bool) -> None:
+    """Show installed translation packages (and, online, what can be installed)."""
+    from . import packages
+    from .engine import packages_dir
+
+    found = packages.installed()
+    click.echo(f"Installed in {packages_dir()}:")
+    if not found:
+        click.echo("  (none) - run `brief models install` or `brief models install --file PATH.argosmodel`")
+    for info in found:
+        mark = "  *" if (info.from_code, info.to_code) == ("fr", "en") else "   "
+        click.echo(f"{mark} {info.name} {info.version}  {info.path}")
+    if available:
+        click.echo("Available from the Argos index:")
+        for info in packages.available():
+            click.echo(f"    {info.name} {info.version}")
+
+
+@models.command("install")
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Install this local .argosmodel instead of downloading (works offline).")
+def models_install(file: Path | None) -> None:
+    """Install the fr→en model from the Argos index, or from a local file with --file."""
+    from . import packages
+
+    info = packages.install_file(file) if file else packages.install_from_index()
+    click.echo(f"installed {info.name} {info.version} into {info.path}")
+
+
+def run() -> None:  # pragma: no cover - console entry point alias
+    main(prog_name="brief")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

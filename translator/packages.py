@@ -1,0 +1,105 @@
+"""List and install Argos fr→en packages: from the online index, or from a local file."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, packages_dir
+from .errors import ModelError
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    from_code: str
+    to_code: str
+    version: str
+    path: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.from_code}→{self.to_code}"
+
+
+def installed() -> list[PackageInfo]:
+    from argostranslate import package as argos_package
+
+    return [
+        PackageInfo(pkg.from_code, pkg.to_code, pkg.package_version, str(pkg.package_path))
+        for pkg in argos_package.get_installed_packages()
+        if pkg.type == "translate"
+    ]
+
+
+def read_metadata(path: Path) -> dict:
+    """metadata.json of a .argosmodel file, checked before anything is installed."""
+    if not path.exists():
+        raise ModelError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):
+        raise ModelError(f"{path}: not an Argos package (.argosmodel files are zip archives)")
+    with zipfile.ZipFile(path) as archive:
+        names = [name for name in archive.namelist() if name.endswith("metadata.json") and name.count("/") == 1]
+        if not names:
+            raise ModelError(f"{path}: not an Argos package (no <dir>/metadata.json inside)")
+        try:
+            metadata = json.loads(archive.read(names[0]))
+        except json.JSONDecodeError as exc:
+            raise ModelError(f"{path}: metadata.json is not valid JSON ({exc})") from None
+        top = names[0].split("/")[0]
+        if not any(n.startswith(f"{top}/model/") for n in archive.namelist()):
+            raise ModelError(f"{path}: the package has no model/ directory")
+    return metadata
+
+
+def install_file(path: Path, allow_any_pair: bool = False) -> PackageInfo:
+    """Install a local .argosmodel with Argos's own installer."""
+    from argostranslate import package as argos_package
+
+    metadata = read_metadata(path)
+    pair = (metadata.get("from_code"), metadata.get("to_code"))
+    if not allow_any_pair and pair != (SOURCE_LANGUAGE, TARGET_LANGUAGE):
+        raise ModelError(f"{path}: this package translates {pair[0]}→{pair[1]}; brief needs fr→en")
+    argos_package.install_from_path(path)
+    return PackageInfo(pair[0], pair[1], metadata.get("package_version", ""), packages_dir())
+
+
+def available() -> list[PackageInfo]:
+    """fr→en packages in the Argos online index (needs the network)."""
+    return [PackageInfo(p.from_code, p.to_code, p.package_version) for p in _index_packages()]
+
+
+def _index_packages() -> list:
+    from argostranslate import package as argos_package
+    from argostranslate import settings
+
+    # Argos prints and swallows a failed index download, then retries forever in
+    # get_available_packages() when no index was ever saved; check the file instead.
+    argos_package.update_package_index()
+    if not Path(settings.local_package_index).exists():
+        raise ModelError(
+            "cannot reach the Argos package index (offline?); download a fr→en .argosmodel elsewhere and run "
+            "`brief models install --file PATH.argosmodel`"
+        )
+    return [
+        p
+        for p in argos_package.get_available_packages()
+        if p.type == "translate" and p.from_code == SOURCE_LANGUAGE and p.to_code == TARGET_LANGUAGE
+    ]
+
+
+def install_from_index() -> PackageInfo:
+    """Download and install the fr→en package from the Argos index."""
+    candidates = _index_packages()
+    if not candidates:
+        raise ModelError("the Argos package index lists no fr→en package")
+    chosen = candidates[0]
+    try:
+        chosen.install()
+    except Exception as exc:  # argos raises bare Exception on failed downloads
+        raise ModelError(
+            f"downloading the fr→en package failed ({exc}); "
+            "install it offline with `brief models install --file PATH.argosmodel`"
+        ) from None
+    return PackageInfo(chosen.from_code, chosen.to_code, chosen.package_version, packages_dir())

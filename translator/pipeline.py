@@ -1,0 +1,121 @@
+"""The whole path: read → clean → segment → translate (batched) → brief.
+
+`brief_articles` translates the units of many articles in one call, which is what
+makes `brief batch` fast; `brief_file` is the single-article path of `brief translate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .brief import BriefOptions, assemble_brief, key_quotes
+from .clean import clean_document
+from .document import Article, Brief, Quote, Segment, TranslatedSegment, Translation
+from .engine import TextTranslator
+from .errors import InputError
+from .language import ensure_french
+from .quotes import find_quotes
+from .reader import DEFAULT_MAX_BYTES, read_document
+from .segment import assemble, segment_article
+from .summarize import rank
+
+
+@dataclass
+class PreparedArticle:
+    """A cleaned French article cut into segments, with what must be translated."""
+
+    article: Article
+    quotes: list[Quote]
+    segments: list[Segment]
+    # Filled by plan(): segments to translate, and (French-side) choices when not translating all.
+    translate_segments: list[int] = field(default_factory=list)
+    summary: list[int] | None = None
+    chosen_quotes: list[Quote] | None = None
+
+    def units(self) -> list[str]:
+        wanted = set(self.translate_segments)
+        texts = [p.text for s in self.segments if s.index in wanted for p in s.parts if p.text]
+        extra = [self.article.title] if self.article.title else []
+        extra += [q.speaker for q in self.quotes if q.speaker]
+        return texts + extra
+
+
+def prepare(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedArticle:
+    """Read, clean, check the language and segment one article (no model needed)."""
+    article = clean_document(read_document(source, max_bytes))
+    if not article.paragraphs:
+        raise InputError(f"{source}: no article text left after cleaning (only headlines or page furniture)")
+    ensure_french(article.body, str(source))
+    quotes = find_quotes(article.paragraphs)
+    return PreparedArticle(article, quotes, segment_article(article, quotes))
+
+
+def plan(prepared: PreparedArticle, options: BriefOptions) -> PreparedArticle:
+    """Decide which segments to translate: all, or only what the brief needs."""
+    segments = prepared.segments
+    if options.translate_all:
+        prepared.translate_segments = [s.index for s in segments]
+        return prepared
+    # Rank in French, then translate only the chosen sentences, the sentences holding
+    # the chosen quotes, and the lead (for a title when the page has none).
+    ranking = rank([s.text for s in segments], options.method, "french")
+    prepared.summary = sorted(ranking[: options.sentences])
+    prepared.chosen_quotes = key_quotes(prepared.quotes, segments, ranking, options.quotes)
+    holders = {s.index for s in segments for q in s.quotes if q in prepared.chosen_quotes}
+    prepared.translate_segments = sorted(set(prepared.summary) | holders | {segments[0].index})
+    return prepared
+
+
+def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, options: BriefOptions) -> Brief:
+    """Put translated units back into sentences and build the brief."""
+    translated: list[TranslatedSegment] = []
+    wanted = set(prepared.translate_segments)
+    for segment in prepared.segments:
+        if segment.index not in wanted:
+            continue
+        parts = tuple(english[p.text] for p in segment.parts if p.text)
+        translated.append(TranslatedSegment(segment, parts, assemble(segment, list(parts))))
+    translation = Translation(translated, model_id, complete=len(wanted) == len(prepared.segments))
+    if options.translate_all:
+        ranking = rank([t.text for t in translated], options.method, "english")
+        summary = sorted(ranking[: options.sentences])
+        chosen = key_quotes(prepared.quotes, prepared.segments, ranking, options.quotes)
+    else:
+        summary, chosen = prepared.summary or [], prepared.chosen_quotes or []
+    return assemble_brief(prepared.article, translation, summary, chosen, english, options)
+
+
+def translate_units(units: Sequence[str], translator: TextTranslator) -> dict[str, str]:
+    """Translate each distinct unit once, all in one call."""
+    distinct = list(dict.fromkeys(u for u in units if u))
+    return dict(zip(distinct, translator.translate(distinct)))
+
+
+def brief_articles(
+    prepared: Sequence[PreparedArticle],
+    translator: TextTranslator,
+    options: BriefOptions,
+    translate: Callable[[Sequence[str], TextTranslator], dict[str, str]] = translate_units,
+) -> list[Brief]:
+    """Briefs for several prepared articles, with one translation call for all of them."""
+    for item in prepared:
+        plan(item, options)
+    english = translate([u for item in prepared for u in item.units()], translator)
+    return [finish(item, english, translator.model_id, options) for item in prepared]
+
+
+def brief_file(
+    source: str | Path,
+    translator: TextTranslator | None = None,
+    options: BriefOptions | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Brief:
+    """The English brief of one French article (file path, or "-" for stdin)."""
+    prepared = prepare(source, max_bytes)
+    if translator is None:
+        from .engine import ArgosTranslator
+
+        translator = ArgosTranslator()
+    return brief_articles([prepared], translator, options or BriefOptions())[0]
