@@ -81,7 +81,9 @@ class Quote:
 
     @property
     def marked(self) -> str:
-        return f"{self.opening}{self.text}{self.closing}"
+        """The quotation with its original marks (guillemets get French spacing)."""
+        space = "\u00a0" if self.opening in "«‹" else ""
+        return f"{self.opening}{space}{self.text}{space}{self.closing}"
 
     @property
     def word_count(self) -> int:

@@ -70,18 +70,43 @@ def available() -> list[PackageInfo]:
     return [PackageInfo(p.from_code, p.to_code, p.package_version) for p in _index_packages()]
 
 
-def _index_packages() -> list:
-    from argostranslate import package as argos_package
+INDEX_TIMEOUT_SECONDS = 30
+
+
+def _refresh_index() -> None:
+    """Download Argos's package index to where Argos reads it.
+
+    Argos's own update_package_index() prints and swallows failures (and
+    get_available_packages() then retries forever when no index was ever saved),
+    so the download is done here, from the same address, with a timeout.
+    """
+    import urllib.error
+    import urllib.request
+
     from argostranslate import settings
 
-    # Argos prints and swallows a failed index download, then retries forever in
-    # get_available_packages() when no index was ever saved; check the file instead.
-    argos_package.update_package_index()
-    if not Path(settings.local_package_index).exists():
+    from .output import write_atomic
+
+    try:
+        with urllib.request.urlopen(settings.remote_package_index, timeout=INDEX_TIMEOUT_SECONDS) as response:
+            data = response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "reason", exc)
         raise ModelError(
-            "cannot reach the Argos package index (offline?); download a fr→en .argosmodel elsewhere and run "
+            f"cannot reach the Argos package index ({reason}); offline, get a fr→en .argosmodel file and run "
             "`brief models install --file PATH.argosmodel`"
-        )
+        ) from None
+    try:
+        json.loads(data)
+    except json.JSONDecodeError:
+        raise ModelError(f"the Argos package index at {settings.remote_package_index} is not valid JSON") from None
+    write_atomic(settings.local_package_index, data)
+
+
+def _index_packages() -> list:
+    from argostranslate import package as argos_package
+
+    _refresh_index()
     return [
         p
         for p in argos_package.get_available_packages()

@@ -1,0 +1,84 @@
+"""Hermetic Argos folders for the whole run, and the tiny genuine model built once.
+
+argostranslate reads its folders from the environment when first imported, so they
+are set here, before any test module imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_ROOT = Path(tempfile.mkdtemp(prefix="brief-tests-"))
+for _name, _sub in {
+    "ARGOS_PACKAGES_DIR": "argos-packages",
+    "XDG_DATA_HOME": "data",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_CONFIG_HOME": "config",
+    "BRIEF_CACHE_DIR": "brief-cache",
+}.items():
+    os.environ[_name] = str(_ROOT / _sub)
+# Never let a test reach the real Argos index.
+os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
+
+PROJECT = Path(__file__).resolve().parent.parent
+EXAMPLES = PROJECT / "examples"
+SEEDS = PROJECT.parent / "shared" / "seeds"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_ROOT, ignore_errors=True)
+
+
+class UpperTranslator:
+    """Test double with the tiny model's behaviour; records every call."""
+
+    model_id = "test-upper"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def translate(self, texts):
+        self.calls.append(list(texts))
+        return [text.upper() for text in texts]
+
+
+@pytest.fixture
+def upper() -> UpperTranslator:
+    return UpperTranslator()
+
+
+@pytest.fixture(scope="session")
+def tiny_package_file() -> Path:
+    from translator.tiny_model import build_tiny_package
+
+    return build_tiny_package(_ROOT / "built" / "translate-fr_en-tiny.argosmodel")
+
+
+@pytest.fixture(scope="session")
+def installed_model(tiny_package_file: Path) -> Path:
+    """The tiny package installed with argostranslate's own install_from_path."""
+    from argostranslate import package
+
+    package.install_from_path(tiny_package_file)
+    return Path(os.environ["ARGOS_PACKAGES_DIR"])
+
+
+def run_brief(*args: str, stdin: str | bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `brief` command in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    return subprocess.run(
+        [sys.executable, "-m", "translator.cli", *args],
+        input=data,
+        capture_output=True,
+        env=full_env,
+        cwd=PROJECT,
+        timeout=300,
+    )
