@@ -49,6 +49,23 @@ class UpperTranslator:
         return [text.upper() for text in texts]
 
 
+class UpperRecipe:
+    """A batch ModelRecipe that loads UpperTranslator; picklable for worker processes."""
+
+    model_id = "test-upper"
+    cache_key = "test-upper|beam=1"
+
+    def __init__(self) -> None:
+        self.loaded: list[UpperTranslator] = []
+
+    def load(self) -> UpperTranslator:
+        self.loaded.append(UpperTranslator())
+        return self.loaded[-1]
+
+    def translated(self) -> list[str]:
+        return [text for translator in self.loaded for call in translator.calls for text in call]
+
+
 @pytest.fixture
 def upper() -> UpperTranslator:
     return UpperTranslator()

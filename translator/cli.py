@@ -11,6 +11,7 @@ import click
 from . import __version__
 from .brief import BriefOptions
 from .errors import BriefError
+from .batch_inputs import DEFAULT_GLOBS
 from .reader import DEFAULT_MAX_BYTES
 from .render import FORMATS
 from .summarize import DEFAULT_METHOD, METHODS
@@ -142,6 +143,72 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
     if not article.paragraphs:
         raise BriefError(f"{file}: no article text left after cleaning (only headlines or page furniture)")
     emit(render_clean(article, fmt, show_removed), output)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option("--output", "-o", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the briefs, digest.md and digest.json (created if needed).")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
+              help="Format of each article's brief.")
+@click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
+              help="File pattern to take from directories (repeatable).")
+@click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
+              help="Sentences per CTranslate2 batch.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes, each with its own model copy; threads are shared out among them.")
+@click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+              help="Reuse translations of sentences seen before (SQLite).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BRIEF_CACHE_DIR",
+              help="Where the translation cache lives [env: BRIEF_CACHE_DIR; default: the user cache folder].")
+@click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
+@brief_options
+def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, workers: int,
+          use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
+          translate_all: bool, max_bytes: int, beam_size: int, threads: int) -> None:
+    """Brief many French articles into OUTDIR, with a combined digest.
+
+    INPUT is a file, a directory (searched recursively with --glob), or - to read a
+    list of paths from stdin. Each article's brief goes to OUTDIR/NAME.md (or .json,
+    .txt); digest.md and digest.json gather them all, newest first, with an index and
+    the files that failed. The model is loaded once and sentences of many articles are
+    translated together. Re-running the same command resumes: finished articles are
+    skipped, and translations already made come from the cache.
+
+    Exit code 1 if any file failed (the others are still briefed).
+    """
+    import signal
+
+    from .batch import ArgosModel, BatchSettings, run_batch
+    from .batch_inputs import collect_inputs, read_list
+    from .engine import DecodingOptions, default_threads
+
+    if not inputs:
+        raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
+    arguments = [a for a in inputs if a != "-"]
+    if "-" in inputs:
+        arguments += read_list(click.get_text_stream("stdin"))
+    paths, failures = collect_inputs(arguments, globs, exclude=outdir)
+    if not paths and not failures:
+        raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
+    # SIGTERM (kill) stops like Ctrl-C: the current chunk is dropped, finished work stays.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # One process: CTranslate2 picks the cores itself (0); several: share them out.
+    per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
+    decoding = DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, intra_threads=per_worker)
+    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes, workers,
+                             use_cache, cache_dir)
+    show_progress = not quiet and sys.stderr.isatty()
+    report = run_batch(paths, outdir, settings, ArgosModel(decoding), failures, show_progress)
+    if report.interrupted:
+        click.echo(f"brief: interrupted; {report.summary()}. Run the same command again to resume.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if not quiet:
+        click.echo(f"brief: {report.summary()}; digest in {outdir / 'digest.md'}", err=True)
+    for failure in report.failed:
+        click.echo(f"brief: failed: {failure.source}: {failure.reason}", err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @main.group()

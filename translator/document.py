@@ -32,6 +32,9 @@ class ArticleDate:
             date += f"T{self.hour:02d}:{self.minute or 0:02d}"
         return date
 
+    def to_dict(self) -> dict:
+        return {**asdict(self), "iso": self.isoformat()}
+
     def human(self) -> str:
         text = datetime(2000, self.month, self.day).strftime("%d %B").lstrip("0")
         if self.year:
@@ -183,7 +186,7 @@ class Brief:
             "source": self.source,
             "title": self.title,
             "title_from": self.title_from,
-            "date": None if self.date is None else {**asdict(self.date), "iso": self.date.isoformat()},
+            "date": None if self.date is None else self.date.to_dict(),
             "brief": self.sentences,
             "quotes": [
                 {"text": q.text, "speaker": q.speaker, "speaker_en": q.speaker_en, "original": q.original}

@@ -1,0 +1,330 @@
+"""`brief batch`: mixed inputs, resume after an interruption, cache, digest, workers."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, UpperRecipe, UpperTranslator, run_brief
+
+from translator.batch import BatchSettings, run_batch
+from translator.batch_inputs import collect_inputs, name_outputs
+from translator.brief import BriefOptions
+from translator.cache import TranslationCache
+
+# Four short articles written for these tests, each with its own date.
+ARTICLES = {
+    "port.txt": (
+        "Dernière mise à jour à 09h10 le 04/03",
+        "Le port de Saint-Malo a accueilli mardi son premier ferry électrique, après deux ans de travaux.",
+        "« Nous avons prouvé qu'une traversée propre est possible dès aujourd'hui », a déclaré M. Hervé Le Goff, "
+        "directeur de la compagnie.",
+        "Le navire peut transporter six cents passagers et cent cinquante voitures sur la ligne de Jersey.",
+        "Les dockers ont salué un chantier mené sans accident.",
+    ),
+    "musee.txt": (
+        "Publié le 12/01/2025 à 17h45",
+        "Le musée des Beaux-Arts de Lyon rouvre ses salles consacrées à la peinture flamande, fermées depuis "
+        "l'automne.",
+        "Selon Mme Claire Vasseur, conservatrice, « le public retrouvera les toiles dans une lumière plus douce, "
+        "proche de celle des ateliers ».",
+        "Quarante tableaux ont été restaurés, dont une vue d'Anvers longtemps attribuée à un anonyme.",
+    ),
+    "pluie.txt": (
+        "Dernière mise à jour à 06h30 le 28/02",
+        "De fortes pluies ont provoqué des inondations dans plusieurs communes de la vallée de la Garonne.",
+        "« L'eau est montée de quarante centimètres en une heure, nous n'avons rien pu sauver », raconte une "
+        "habitante de Marmande.",
+        "La préfecture a ouvert deux gymnases pour accueillir les familles évacuées pendant la nuit.",
+    ),
+    "velo.txt": (
+        "Dernière mise à jour à 20h05 le 15/03",
+        "La coureuse bretonne Anaïs Morvan a remporté dimanche la première étape du Tour de Normandie.",
+        "« J'ai attaqué dans la dernière côte parce que mes jambes répondaient bien », a-t-elle expliqué à "
+        "l'arrivée.",
+        "Elle devance de six secondes la Néerlandaise Femke de Vries et porte désormais le maillot jaune.",
+    ),
+}
+TAIL = ("Les prix de l'immobilier reculent encore", "Un nouveau festival de jazz à Nantes", "Nous suivre sur Facebook")
+# 12/01/2025 first: a page that names its year is never taken as older than one that does not.
+NEWEST_FIRST = ["musee", "velo", "port", "pluie"]  # then 15/03, 04/03, 28/02 (no year)
+
+
+def write_articles(folder: Path, names=ARTICLES) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names:
+        path = folder / name
+        path.write_text("\n".join(ARTICLES[name] + TAIL) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def settings(**overrides) -> BatchSettings:
+    return BatchSettings(**{"options": BriefOptions(sentences=2, quotes=2), **overrides})
+
+
+def test_mixed_good_and_bad_files(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    write_articles(inputs)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (inputs / "english.txt").write_text(
+        "The city council voted on Monday to close the old bridge for repairs, which will take a year.\n"
+    )
+    (inputs / "huge.txt").write_text(ARTICLES["port.txt"][1] * 400, encoding="utf-8")
+    paths, missing = collect_inputs([str(inputs), str(tmp_path / "nowhere.txt")])
+    recipe = UpperRecipe()
+
+    report = run_batch(paths, tmp_path / "out", settings(max_bytes=20_000), recipe, missing)
+
+    assert sorted(Path(e.source).stem for e in report.done) == sorted(NEWEST_FIRST)
+    reasons = {Path(f.source).name: f.reason for f in report.failed}
+    assert set(reasons) == {"empty.txt", "image.txt", "english.txt", "huge.txt", "nowhere.txt"}
+    assert "empty" in reasons["empty.txt"]
+    assert "PNG image" in reasons["image.txt"]
+    assert "French" in reasons["english.txt"]
+    assert "--max-bytes" in reasons["huge.txt"] or "large" in reasons["huge.txt"]
+    assert all("\n" not in reason for reason in reasons.values())
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.glob("*.md")) == sorted([f"{n}.md" for n in NEWEST_FIRST] + ["digest.md"])
+    digest = json.loads((out / "digest.json").read_text())
+    assert {Path(f["source"]).name for f in digest["failed"]} == set(reasons)
+    assert "## Failed" in (out / "digest.md").read_text()
+    # The model was loaded once for the whole batch, and all articles went in one call.
+    assert len(recipe.loaded) == 1 and len(recipe.loaded[0].calls) == 1
+
+
+def test_digest_is_ordered_newest_first_with_index_and_quotes(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in")
+    run_batch(paths, tmp_path / "out", settings(), UpperRecipe())
+
+    digest = json.loads((tmp_path / "out" / "digest.json").read_text())
+    assert [Path(a["source"]).stem for a in digest["articles"]] == NEWEST_FIRST
+    assert [i["output"] for i in digest["index"]] == [f"{n}.md" for n in NEWEST_FIRST]
+    assert digest["index"][0]["date"] == "2025-01-12T17:45"
+    assert digest["index"][1]["date"] == "--03-15T20:05"
+    velo = digest["articles"][1]
+    assert velo["quotes"][0]["text"].startswith("J'AI ATTAQUÉ DANS LA DERNIÈRE CÔTE")
+    assert velo["quotes"][0]["original"].startswith("«\u00a0J'ai attaqué")
+    assert velo["brief"] and all(s.isupper() for s in velo["brief"])
+
+    markdown = (tmp_path / "out" / "digest.md").read_text()
+    index_lines = [line for line in markdown.splitlines() if line[:2] in {"1.", "2.", "3.", "4."}]
+    assert len(index_lines) == 4
+    assert "(#article-1)" in index_lines[0] and "12 January 2025" in index_lines[0]
+    assert "(#article-2)" in index_lines[1] and "15 March" in index_lines[1]
+    assert markdown.index("## 1.") < markdown.index("## 4.")
+    assert "> “J'AI ATTAQUÉ DANS LA DERNIÈRE CÔTE" in markdown
+    for line in TAIL:
+        assert line.upper() not in markdown
+
+
+class StopAfter(UpperTranslator):
+    """Streams translations and raises KeyboardInterrupt (Ctrl-C) after `limit` units."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.done = 0
+
+    def translate_stream(self, texts):
+        self.calls.append(list(texts))
+        for text in texts:
+            if self.done >= self.limit:
+                raise KeyboardInterrupt
+            self.done += 1
+            yield text.upper()
+
+
+class StopRecipe(UpperRecipe):
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def load(self) -> StopAfter:
+        self.loaded.append(StopAfter(self.limit))
+        return self.loaded[-1]
+
+
+def test_resume_after_interruption_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    # One article per chunk: the first two chunks finish, the third is cut in the middle.
+    chunk_one = settings(chunk_articles=1, cache_dir=tmp_path / "cache")
+    probe = run_batch(paths[:2], tmp_path / "probe", settings(chunk_articles=1, use_cache=False), UpperRecipe())
+    assert probe.units > 0
+    first = StopRecipe(limit=probe.units + 3)
+
+    report = run_batch(paths, out, chunk_one, first)
+
+    assert report.interrupted
+    assert len(report.done) == 2
+    assert not (out / "digest.md").exists()  # no digest pretending to be complete
+    assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
+    written = {p.name: p.read_bytes() for p in out.glob("*.md")}
+    assert len(written) == 2
+    already_translated = set(first.translated()[: probe.units + 3])
+
+    again = UpperRecipe()
+    resumed = run_batch(paths, out, chunk_one, again)
+
+    assert not resumed.interrupted and not resumed.failed
+    assert len(resumed.skipped) == 2 and len(resumed.done) == 2
+    assert not already_translated & set(again.translated())  # nothing translated twice
+    assert resumed.cache_hits == 3  # the units of the cut chunk that were saved before the stop
+    for name, data in written.items():
+        assert (out / name).read_bytes() == data
+    digest = json.loads((out / "digest.json").read_text())
+    assert [Path(a["source"]).stem for a in digest["articles"]] == NEWEST_FIRST
+
+
+def test_changed_input_or_settings_are_redone(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in", ["port.txt", "musee.txt"])
+    out = tmp_path / "out"
+    run_batch(paths, out, settings(), UpperRecipe())
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("mardi", "mercredi"), encoding="utf-8")
+
+    report = run_batch(paths, out, settings(), UpperRecipe())
+    assert [Path(e.source).name for e in report.done] == ["port.txt"]
+    assert "MERCREDI" in (out / "port.md").read_text()
+
+    json_report = run_batch(paths, out, settings(fmt="json"), UpperRecipe())
+    assert len(json_report.done) == 2 and (out / "musee.json").exists()
+
+
+def test_warm_cache_serves_everything_without_loading_the_model(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in")
+    cache_dir = tmp_path / "cache"
+    cold = run_batch(paths, tmp_path / "cold", settings(cache_dir=cache_dir), UpperRecipe())
+    assert cold.cache_hits == 0 and cold.model_loaded
+
+    recipe = UpperRecipe()
+    warm = run_batch(paths, tmp_path / "warm", settings(cache_dir=cache_dir), recipe)
+
+    assert not recipe.loaded and not warm.model_loaded
+    assert warm.cache_hits == warm.units == cold.units
+    for cold_file in (tmp_path / "cold").glob("[!d]*.md"):
+        assert (tmp_path / "warm" / cold_file.name).read_text() == cold_file.read_text()
+    assert TranslationCache(cache_dir).count(UpperRecipe.cache_key) >= cold.units
+
+
+def test_no_cache_translates_again(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in", ["port.txt"])
+    run_batch(paths, tmp_path / "a", settings(cache_dir=tmp_path / "cache"), UpperRecipe())
+    recipe = UpperRecipe()
+    report = run_batch(paths, tmp_path / "b", settings(cache_dir=tmp_path / "cache", use_cache=False), recipe)
+    assert report.cache_hits == 0 and recipe.translated()
+
+
+def test_worker_processes_give_the_same_briefs(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in")
+    run_batch(paths, tmp_path / "one", settings(use_cache=False, chunk_articles=1), UpperRecipe())
+    report = run_batch(paths, tmp_path / "two", settings(use_cache=False, chunk_articles=1, workers=2), UpperRecipe())
+    assert len(report.done) == 4 and report.model_loaded
+    for name in NEWEST_FIRST:
+        assert (tmp_path / "two" / f"{name}.md").read_text() == (tmp_path / "one" / f"{name}.md").read_text()
+
+
+def test_inputs_from_directories_globs_and_name_collisions(tmp_path: Path) -> None:
+    write_articles(tmp_path / "a", ["port.txt"])
+    write_articles(tmp_path / "b" / "deep", ["port.txt", "musee.txt"])
+    (tmp_path / "b" / "notes.md").write_text("pas un article")
+    (tmp_path / "b" / ".hidden").mkdir()
+    (tmp_path / "b" / ".hidden" / "x.txt").write_text("caché")
+    out = tmp_path / "b" / "out"
+    out.mkdir()
+    (out / "old.txt").write_text("a brief from before")
+
+    paths, failures = collect_inputs([str(tmp_path / "a"), str(tmp_path / "b"), str(tmp_path / "a" / "port.txt")],
+                                     exclude=out)
+    assert not failures
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in paths) == ["a/port.txt", "b/deep/musee.txt",
+                                                                          "b/deep/port.txt"]
+    names = [item.name for item in name_outputs(paths)]
+    assert len(set(names)) == 3 and "musee" in names and all(n.startswith("port-") for n in names if n != "musee")
+    assert name_outputs([tmp_path / "digest.txt"])[0].name != "digest"
+
+
+def test_cli_batch_with_the_real_tiny_model(tmp_path: Path, installed_model: Path) -> None:
+    inputs = tmp_path / "in"
+    write_articles(inputs, ["port.txt", "velo.txt"])
+    (inputs / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+
+    first = run_brief("batch", str(inputs), "-o", str(out), env=env)
+
+    assert first.returncode == 1
+    err = first.stderr.decode()
+    assert "2 done, 0 skipped (already done), 1 failed" in err
+    assert f"failed: {inputs / 'empty.txt'}: input is empty" in err
+    assert "Traceback" not in err
+    digest = json.loads((out / "digest.json").read_text())
+    assert digest["model"].startswith("argos-fr-en-0.0.1-tiny")
+    assert [Path(a["source"]).stem for a in digest["articles"]] == ["velo", "port"]  # 15/03, 04/03
+
+    (inputs / "empty.txt").unlink()
+    listed = "\n".join(str(p) for p in sorted(inputs.glob("*.txt"))) + "\n"
+    second = run_brief("batch", "-", "-o", str(out), "--format", "markdown", stdin=listed, env=env)
+    assert second.returncode == 0, second.stderr.decode()
+    assert "0 done, 2 skipped" in second.stderr.decode()
+
+
+def test_cli_batch_usage_errors(tmp_path: Path) -> None:
+    no_inputs = run_brief("batch", "-o", str(tmp_path / "out"))
+    assert no_inputs.returncode == 2
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    none_found = run_brief("batch", str(empty_dir), "-o", str(tmp_path / "out"))
+    assert none_found.returncode == 1
+    assert none_found.stderr.decode().strip() == "brief: error: no input files found (patterns: *.txt, *.html, *.htm)"
+
+
+@pytest.mark.slow
+def test_killed_batch_resumes_from_what_was_written(tmp_path: Path, installed_model: Path) -> None:
+    """SIGKILL in the middle: no half-written file, and the rerun only does the rest."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    names = []
+    for number in range(120):
+        base = ARTICLES[list(ARTICLES)[number % 4]]
+        numbered = f"Cette dépêche porte le numéro {number} de notre fil régional."
+        text = "\n".join(base[:2] + (numbered,) + base[2:] + TAIL)
+        (inputs / f"a{number:03d}.txt").write_text(text + "\n", encoding="utf-8")
+        names.append(f"a{number:03d}")
+    out = tmp_path / "out"
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--quiet"]
+    process = subprocess.Popen(command, cwd=PROJECT, env=env, stderr=subprocess.DEVNULL)
+    records = out / ".brief-batch"
+    deadline = time.monotonic() + 240
+    while process.poll() is None and time.monotonic() < deadline:
+        if records.is_dir() and any(records.glob("*.json")):
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.05)
+    process.wait(timeout=60)
+    written = {p.name: p.read_bytes() for p in out.glob("a*.md")}
+    for data in written.values():  # whatever is visible is a whole brief
+        assert data.startswith(b"# ") and b"## Summary" in data and data.endswith(b"\n")
+
+    rerun = run_brief("batch", str(inputs), "-o", str(out), env={"BRIEF_CACHE_DIR": str(tmp_path / "cache")})
+
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    counts = re.search(r"(\d+) done, (\d+) skipped", rerun.stderr.decode())
+    assert counts, rerun.stderr.decode()
+    done, skipped = map(int, counts.groups())
+    assert skipped >= 1 and done >= 1 and skipped + done == 120  # killed mid-batch, resumed
+    assert sorted(p.stem for p in out.glob("a*.md")) == names
+    assert not list(out.glob(".*.tmp"))
+    for name, data in written.items():
+        if data and (out / name).exists():
+            assert (out / name).read_bytes() == data  # finished briefs were not redone
