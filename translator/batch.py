@@ -176,10 +176,12 @@ def _start_worker(model: ModelRecipe, settings: BatchSettings) -> None:
     _worker_translator = CachedTranslator(model.model_id, model.load, cache, model.cache_key)
 
 
-def _worker_chunk(chunk: list[PreparedArticle], options: BriefOptions) -> tuple[list[Brief | Failure], int]:
+def _worker_chunk(chunk: list[PreparedArticle], options: BriefOptions) -> tuple[list[Brief | Failure], int, bool]:
+    """Brief a chunk in a worker; also say how many units came from the cache and if the model loaded."""
     assert _worker_translator is not None
     before = _worker_translator.hits
-    return brief_chunk(chunk, _worker_translator, options), _worker_translator.hits - before
+    results = brief_chunk(chunk, _worker_translator, options)
+    return results, _worker_translator.hits - before, _worker_translator.loaded
 
 
 class Batch:
@@ -265,10 +267,10 @@ class Batch:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     chunk = running.pop(future)
-                    results, hits = future.result()
+                    results, hits, loaded = future.result()
                     progress.units(sum(len(set(p.prepared.units())) for p in chunk))
                     self._save(chunk, results, hits, progress)
-            self.report.model_loaded = True
+                    self.report.model_loaded |= loaded
         finally:
             executor.shutdown(wait=True, cancel_futures=True)
 

@@ -76,10 +76,10 @@ def brief_options(func):
     return func
 
 
-def make_translator(beam_size: int, threads: int, batch_size: int = 32):
+def make_translator(beam_size: int, threads: int):
     from .engine import ArgosTranslator, DecodingOptions
 
-    return ArgosTranslator(options=DecodingOptions(beam_size=beam_size, intra_threads=threads, max_batch_size=batch_size))
+    return ArgosTranslator(options=DecodingOptions(beam_size=beam_size, intra_threads=threads))
 
 
 @click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -153,8 +153,10 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
               help="Format of each article's brief.")
 @click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
               help="File pattern to take from directories (repeatable).")
-@click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
-              help="Sentences per CTranslate2 batch.")
+@click.option("--batch-size", type=click.IntRange(1, 65536), default=1024, show_default=True,
+              help="CTranslate2 batch size, in --batch-type units.")
+@click.option("--batch-type", type=click.Choice(["tokens", "examples"]), default="tokens", show_default=True,
+              help="Count batches in tokens (adapts to sentence length) or in sentences.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes, each with its own model copy; threads are shared out among them.")
 @click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
@@ -163,7 +165,8 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
               help="Where the translation cache lives [env: BRIEF_CACHE_DIR; default: the user cache folder].")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @brief_options
-def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, workers: int,
+def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
+          workers: int,
           use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
           translate_all: bool, max_bytes: int, beam_size: int, threads: int) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
@@ -195,7 +198,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     # One process: CTranslate2 picks the cores itself (0); several: share them out.
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
-    decoding = DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, intra_threads=per_worker)
+    decoding = DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, batch_type=batch_type,
+                               intra_threads=per_worker)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes, workers,
                              use_cache, cache_dir)
     show_progress = not quiet and sys.stderr.isatty()

@@ -35,8 +35,9 @@ class DecodingOptions:
     """CTranslate2 settings; the defaults suit a 2-core laptop."""
 
     beam_size: int = 4
-    max_batch_size: int = 32
-    batch_type: str = "examples"
+    # Batches counted in tokens adapt to the model's tokenization (CTranslate2's advice on CPU).
+    max_batch_size: int = 1024
+    batch_type: str = "tokens"
     inter_threads: int = 1
     intra_threads: int = 0  # 0: let CTranslate2 use the physical cores
     device: str = "cpu"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .sentences import QuoteAwareTokenizer
 
@@ -10,6 +11,7 @@ METHODS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 DEFAULT_METHOD = "lexrank"
 
 
+@lru_cache(maxsize=None)  # summarizers keep no state between documents; building one loads a stemmer
 def _summarizer(method: str, language: str):
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.kl import KLSummarizer
@@ -60,7 +62,8 @@ def rank(sentences: Sequence[str], method: str = DEFAULT_METHOD, language: str =
     _summarizer(method, language)(document, recorder)
     ranked = [i for i in recorder.order if 0 <= i < len(sentences)]
     # Summarizers that rate nothing (empty vocabulary) fall back to document order.
-    return ranked + [i for i in range(len(sentences)) if i not in set(ranked)]
+    seen = set(ranked)
+    return ranked + [i for i in range(len(sentences)) if i not in seen]
 
 
 def select(sentences: Sequence[str], count: int, method: str = DEFAULT_METHOD, language: str = "english") -> list[int]:

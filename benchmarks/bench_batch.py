@@ -1,0 +1,210 @@
+"""Benchmark: `brief batch` against the loop a user would write with Argos Translate.
+
+    python benchmarks/bench_batch.py                 # 60 synthetic articles
+    python benchmarks/bench_batch.py --articles 200 --beam-size 4
+
+Measured in one run, on the same model, CPU and articles (each phase in its own
+process, so peak memory is the phase's own):
+
+  baseline    argostranslate.translate.translate(body, "fr", "en") per article
+  brief-cold  run_batch over the same files, empty translation cache
+  brief-warm  run_batch again into a new folder, cache filled by brief-cold
+
+The baseline gets the cleaned body of each article (what brief translates too), so
+both translate the same sentences. It uses the installed fr→en model; when none is
+installed (or with --tiny) the suite's tiny model is built and used, and the figures
+then measure overheads and batching only, not a real network's compute.
+
+Argos splits sentences with a model it downloads on first use (MiniSBD) unless the
+package ships one; offline, the baseline then gets brief's own splitter instead, and
+the script says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+
+
+# --- phases (each runs in a child process) -------------------------------------------------
+
+
+def phase_model(args: argparse.Namespace) -> dict:
+    from translator.engine import find_package, package_model_id
+    from translator.errors import ModelNotInstalledError
+
+    try:
+        pkg = find_package()
+    except ModelNotInstalledError:
+        return {"model": None}
+    return {"model": package_model_id(pkg), "path": str(pkg.package_path)}
+
+
+def phase_baseline(args: argparse.Namespace) -> dict:
+    from argostranslate import translate as argos_translate
+
+    from translator.sentences import split_sentences
+
+    bodies = sorted(Path(args.bodies).glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in bodies]
+    started = time.perf_counter()
+    translation = argos_translate.get_translation_from_codes("fr", "en")
+    package_translation = getattr(translation, "underlying", translation)
+    package_path = package_translation.pkg.package_path
+    sbd = "argos (packaged model)"
+    if not ((package_path / "stanza").exists() or (package_path / "minisbd").exists()):
+
+        class OwnSplitter:  # Argos would download a MiniSBD model here; offline we cannot.
+            def split_sentences(self, text: str) -> list[str]:
+                return split_sentences(text)
+
+        package_translation.sentencizer = OwnSplitter()
+        sbd = "brief's splitter (Argos's MiniSBD model cannot be downloaded offline)"
+    outputs = [argos_translate.translate(text, "fr", "en") for text in texts]
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "outputs": dict(zip([p.name for p in bodies], outputs)), "sbd": sbd}
+
+
+def phase_brief(args: argparse.Namespace) -> dict:
+    from translator.batch import ArgosModel, BatchSettings, run_batch
+    from translator.engine import DecodingOptions
+
+    paths = sorted(Path(args.corpus).glob("*.txt"))
+    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size)
+    settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir), workers=args.workers)
+    started = time.perf_counter()
+    report = run_batch(paths, Path(args.out), settings, ArgosModel(decoding))
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "done": len(report.done),
+        "failed": len(report.failed),
+        "units": report.units,
+        "cache_hits": report.cache_hits,
+        "model_loaded": report.model_loaded,
+    }
+
+
+PHASES = {"model": phase_model, "baseline": phase_baseline, "brief": phase_brief}
+
+
+# --- driver --------------------------------------------------------------------------------
+
+
+def run_phase(name: str, env: dict, **options: str) -> tuple[dict, float]:
+    """Run one phase in a child process; return its result and its peak RSS in MB."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json", delete=False) as handle:
+        result_path = handle.name
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", name, "--result", result_path]
+    for key, value in options.items():
+        command += [f"--{key.replace('_', '-')}", str(value)]
+    child = subprocess.Popen(command, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"bench: phase {name} failed with exit code {child.returncode}")
+    result = json.loads(Path(result_path).read_text(encoding="utf-8"))
+    Path(result_path).unlink()
+    return result, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def letters(text: str) -> str:
+    """Compare translations by their words only: quote marks and spacing differ by design."""
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--beam-size", type=int, default=4, help="Same for both (Argos's default is 4).")
+    parser.add_argument("--batch-size", type=int, default=1024, help="brief's batch size in tokens.")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
+    parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--result", help=argparse.SUPPRESS)
+    for hidden in ("corpus", "bodies", "out", "cache-dir"):
+        parser.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.phase:
+        Path(args.result).write_text(json.dumps(PHASES[args.phase](args)), encoding="utf-8")
+        return
+
+    from corpus import write_corpus
+
+    from translator.clean import clean_document
+    from translator.reader import read_document
+    from translator.sentences import split_sentences
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="brief-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    # The baseline keeps Argos's own settings except the beam, which both sides share.
+    env = {**os.environ, "ARGOS_BEAM_SIZE": str(args.beam_size)}
+    model, _ = run_phase("model", env)
+    if args.tiny or not model["model"]:
+        env["ARGOS_PACKAGES_DIR"] = str(work / "argos-packages")
+        tiny = work / "translate-fr_en-tiny.argosmodel"
+        subprocess.run([sys.executable, "-m", "translator.tiny_model", str(tiny)], env=env, check=True,
+                       cwd=HERE.parent, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, "-m", "translator.cli", "models", "install", "--file", str(tiny)], env=env,
+                       check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL)
+        model, _ = run_phase("model", env)
+    tiny_model = "tiny" in model["model"]
+
+    corpus = write_corpus(work / "corpus", args.articles)
+    bodies = work / "bodies"
+    bodies.mkdir(exist_ok=True)
+    sentences = 0
+    for path in corpus:
+        body = clean_document(read_document(path)).body
+        sentences += len(split_sentences(body))
+        (bodies / path.name).write_text(body, encoding="utf-8")
+
+    cache = work / "cache"
+    common = {"beam_size": args.beam_size, "batch_size": args.batch_size, "workers": args.workers}
+    print(f"model {model['model']}; {len(corpus)} articles, {sentences} sentences; beam {args.beam_size}; "
+          f"{os.cpu_count()} CPUs", flush=True)
+    base, base_mb = run_phase("baseline", env, bodies=bodies)
+    cold, cold_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-cold", cache_dir=cache, **common)
+    warm, warm_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-warm", cache_dir=cache, **common)
+
+    rows = [("baseline (Argos translate per article)", base, base_mb),
+            ("brief batch, empty cache", cold, cold_mb),
+            ("brief batch, warm cache", warm, warm_mb)]
+    print(f"{'':40} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
+    for label, result, peak in rows:
+        seconds = result["seconds"]
+        print(f"{label:40} {seconds:8.2f} {len(corpus) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} "
+              f"{base['seconds'] / seconds:8.1f}x")
+
+    same = 0
+    for path in corpus:
+        brief = json.loads((work / "out-cold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        same += letters(brief["translation_en"] or "") == letters(base["outputs"][path.name])
+    print(f"baseline sentence splitting: {base['sbd']}")
+    print(f"briefs written: {cold['done']} of {len(corpus)}; units translated: {cold['units']}; "
+          f"warm run: {warm['cache_hits']} of {warm['units']} units from the cache, model loaded: {warm['model_loaded']}")
+    check = "(the tiny model copies its input, so this is an exact check)" if tiny_model else \
+        "(a real model translates quotes apart from their frame, so small differences are expected)"
+    print(f"same translated text as the baseline: {same} of {len(corpus)} articles {check}")
+    if tiny_model:
+        print("NOTE: tiny test model: these ratios measure batching and overheads, not a real model's compute.")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
