@@ -67,3 +67,28 @@ def test_quote_offsets_point_at_the_marks():
     quote = find_quotes([paragraph])[0]
     assert paragraph[quote.start : quote.end] == "« pendant »"
     assert quote.marked == "«\u00a0pendant\u00a0»"
+
+
+def test_selon_after_an_abbreviated_title():
+    # "M." must not be taken for the end of the previous sentence.
+    paragraph = "Le maire a reconnu sa défaite. Selon M. Roux, « le vote sera contesté »."
+    assert find_quotes([paragraph])[0].speaker == "M. Roux"
+
+
+def test_speaker_before_a_colon_without_a_speech_verb():
+    paragraph = "La capitaine Inès Morel, elle, a tenu à remercier le public : « Merci pour tout. »"
+    assert find_quotes([paragraph])[0].speaker == "Inès Morel"
+
+
+def test_speaker_named_by_role_before_que():
+    paragraphs = [
+        "« C'est historique », a déclaré Jean Martin.",
+        "Le soir même, la ministre de la Santé a estimé que « rien n'est joué ».",
+    ]
+    # The role is the speaker, not the last person named in the article.
+    assert find_quotes(paragraphs)[1].speaker == "la ministre de la Santé"
+
+
+def test_colon_lead_with_neither_person_nor_pronoun_has_no_speaker():
+    paragraphs = ["« Oui », a dit M. Roux.", "Le rapport conclut : « les comptes sont justes »."]
+    assert find_quotes(paragraphs)[1].speaker is None

@@ -42,10 +42,13 @@ _CALL_TO_ACTION = re.compile(
 _PLATFORM = re.compile(rf"\b{_PLATFORMS}\b", re.IGNORECASE)
 _ONLY_PLATFORMS = re.compile(rf"^(?:[\s|•·,/\-–]*{_PLATFORMS})+[\s|•·,/\-–]*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous\s+droits\s+réservés|all\s+rights\s+reserved", re.IGNORECASE)
+# The lead words are case-insensitive, the name after them must be capitalised.
 _BYLINE = re.compile(
-    r"^(?:par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
+    r"^(?i:par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
     r"rédaction\s*:|auteur\s*:)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*)(?:\s+(?:de\s+|d['’])?[A-ZÀ-ÖØ-Þ][\w'’.\-]*)*"
-    r"(?:\s*(?:,|avec|et|à|–|-)\s*.*)?$",
+    r"(?:\s*(?:,|avec|et|à|–|-)\s*.*)?$"
+    # "Par la rédaction", "Par notre correspondante à Lyon"
+    r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$",
 )
 _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"

@@ -117,8 +117,22 @@ _AFTER = re.compile(
     rf"|\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)))",
     re.IGNORECASE,
 )
-# "X a déclaré :" / "affirmant notamment :" just before the quotation
-_BEFORE = re.compile(rf"(?P<lead>[^.!?«»\"“”]*?)\b{_VERB}[^.!?«»\"“”:]*:[\s\u00a0]*$", re.IGNORECASE)
+# "X a déclaré :" / "affirmant notamment :" / "X a estimé que" just before the quotation
+_BEFORE = re.compile(
+    rf"(?P<lead>[^.!?«»\"“”]*?)\b{_VERB}(?:[^.!?«»\"“”:]*:|\s+que)[\s\u00a0]*$", re.IGNORECASE
+)
+# Any sentence ending in a colon: "Le capitaine X, lui, a tenu à remercier les supporters :"
+_COLON_LEAD = re.compile(r"(?P<lead>[^«»\"“”]*?)[\s\u00a0]*:[\s\u00a0]*$")
+_ROLES = (
+    r"ministre|président|présidente|porte-parole|maire|directeur|directrice|responsable|"
+    r"syndicat|expert|experte|chercheur|chercheuse|avocat|avocate|médecin|entraîneur|juge"
+)
+# "la ministre de la Transition écologique a estimé que …" names a role, not a person.
+_ROLE_SUBJECT = re.compile(
+    rf"\b(?:le|la|l['’]|les)\s*(?:{_ROLES})\b(?:\s+(?:de|du|des|d['’])\s*[^,;:]*?)?"
+    r"(?=\s+(?:a|ont|avait|avaient|aurait)\b|,|\s*$)",
+    re.IGNORECASE,
+)
 _SELON = re.compile(rf"\bselon\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)", re.IGNORECASE)
 # Words that end a speaker phrase: "a déclaré M. Mattis à ses homologues" → "M. Mattis"
 _WHO_STOP = re.compile(
@@ -136,12 +150,7 @@ def _clean_who(who: str) -> str | None:
     if re.fullmatch(_PRONOUN, who, re.IGNORECASE):
         return None
     # A speaker names someone or something: at least one capitalised word or a role noun.
-    if not re.search(r"[A-ZÀ-ÖØ-Þ]", who) and not re.search(
-        r"\b(?:ministre|président|présidente|porte-parole|maire|directeur|directrice|responsable|"
-        r"syndicat|expert|experte|chercheur|chercheuse|avocat|avocate|médecin|entraîneur|juge)\b",
-        who,
-        re.IGNORECASE,
-    ):
+    if not re.search(r"[A-ZÀ-ÖØ-Þ]", who) and not re.search(rf"\b(?:{_ROLES})\b", who, re.IGNORECASE):
         return None
     return who
 
@@ -173,24 +182,38 @@ def find_speaker(paragraph: str, span: QuoteSpan, context_before: str = "") -> s
             if who:
                 return who
         pronoun = bool(match.group("pron") or match.group("pron2"))
-    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    sentence_before = before[sentence_start + 1 :]
+    sentence_before = _current_sentence(before)
     selon = _SELON.search(sentence_before) or _SELON.search(after.split(". ")[0])
     if selon:
         who = _clean_who(selon.group("who"))
         if who:
             return who
     if not pronoun:
-        lead = _BEFORE.search(sentence_before)
+        lead = _BEFORE.search(sentence_before) or _COLON_LEAD.search(sentence_before)
         if lead:
-            subject = lead.group("lead")
+            # Everything up to the verb: the lead group itself stops at the dot of "M.".
+            subject = sentence_before[: lead.end("lead")]
             person = last_person(subject)
             if person:
                 return person
-            pronoun = True
+            role = _ROLE_SUBJECT.search(subject)
+            if role:
+                return role.group(0).strip()
+            # "il a déclaré :" refers back to the last person named; a lead with no person,
+            # role or pronoun ("Le rapport conclut :") has no speaker to give.
+            pronoun = bool(re.search(rf"\b{_PRONOUN}\b", subject, re.IGNORECASE)) or not subject.strip()
     if pronoun:
         return last_person(context_before + " " + before)
     return None
+
+
+def _current_sentence(before: str) -> str:
+    """The (unfinished) sentence at the end of `before`, with abbreviations like "M." respected."""
+    # Imported here: the splitter itself depends on this module's quote finder.
+    from .sentences import split_spans
+
+    spans = split_spans(before)
+    return before[spans[-1][0] :] if spans else before
 
 
 def find_quotes(paragraphs: list[str]) -> list[Quote]:

@@ -1,0 +1,78 @@
+"""Line rules of the cleaner, one shape at a time."""
+
+import pytest
+
+from translator.clean import clean_document, furniture_reason, parse_timestamp
+from translator.reader import RawDocument
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("Dernière mise à jour à 08h15 le 21/11", "--11-21T08:15"),
+        ("Publié le 04/06/2025 à 18h30", "2025-06-04T18:30"),
+        ("Mis à jour le 1er mars 2024 à 9:05", "2024-03-01T09:05"),
+        ("Mise à jour : 18/05/25 - 22h47", "2025-05-18T22:47"),
+        ("Le 3 mars 2024, 14h05", "2024-03-03T14:05"),
+    ],
+)
+def test_timestamps_are_parsed(line, iso):
+    stamp = parse_timestamp(line)
+    assert stamp is not None and stamp.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le 3 mars 2024, le conseil a voté le budget de la ville.",
+        "Publié le 31/02 à 10h00",  # no such day
+        "Les 12 élus se sont réunis à 18h30.",
+    ],
+)
+def test_sentences_with_dates_are_not_timestamps(line):
+    assert parse_timestamp(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Par Anne Morel", "byline"),
+        ("par Jean-Luc Petit, avec AFP", "byline"),
+        ("Par la rédaction", "byline"),
+        ("Par notre correspondante à Lyon", "byline"),
+        ("Photo : AFP", "credit"),
+        ("Suivez-nous sur Telegram", "social"),
+        ("Scannez le code QR pour nous suivre", "social"),
+        ("À lire aussi : le budget 2025", "related-link"),
+        ("© 2025 Journal du Soir", "copyright"),
+    ],
+)
+def test_furniture_reasons(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par ailleurs, la ville a voté un nouveau budget.",
+        "Par 45 voix contre 12, le conseil a adopté le texte.",
+        "Il a partagé son inquiétude avec les habitants du quartier lors de la réunion publique.",
+    ],
+)
+def test_body_sentences_are_not_furniture(line):
+    assert furniture_reason(line) is None
+
+
+def test_trailing_headlines_go_short_body_sentences_stay():
+    text = "\n".join(
+        [
+            "Le conseil a voté le budget mardi soir, après six heures de débat.",
+            "C'est une première.",
+            "Un pont fermé pour travaux",
+            "Pourquoi les loyers montent-ils ?",
+            "La rentrée en chiffres",
+        ]
+    )
+    article = clean_document(RawDocument("t.txt", text, "utf-8"))
+    assert article.paragraphs == text.split("\n")[:2]
+    assert [r.reason for r in article.removed] == ["trailing-headline"] * 3
