@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .document import Article, Brief, BriefQuote, Quote, Segment, Translation
 from .summarize import DEFAULT_METHOD
+from .segment import english_typography
 
 MIN_KEY_QUOTE_WORDS = 4
 _TITLE_WORDS = 14
@@ -68,7 +69,8 @@ def assemble_brief(
     sentences = [by_index[i].text for i in summary_segments if i in by_index]
     quotes = [
         BriefQuote(
-            text=english[q.text],
+            # Same typography as in the translated body, so the quote reads identically in both.
+            text=english_typography(english[q.text]),
             original=q.marked,
             speaker=q.speaker,
             speaker_en=english.get(q.speaker) if q.speaker else None,
@@ -76,7 +78,7 @@ def assemble_brief(
         for q in chosen_quotes
     ]
     if article.title:
-        title, title_from = english.get(article.title, article.title), "page"
+        title, title_from = english_typography(english.get(article.title, article.title)), "page"
     elif translation.segments:
         title, title_from = lead_title(translation.segments[0].text), "lead"
     else:

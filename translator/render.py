@@ -60,6 +60,8 @@ def render_clean(article: Article, fmt: str, show_removed: bool = False) -> str:
     if fmt == "json":
         data = {
             "source": article.source,
+            "format": article.source_format,
+            "encoding": article.encoding,
             "title": article.title,
             "date": None if article.date is None else article.date.isoformat(),
             "paragraphs": article.paragraphs,
