@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .document import Article, Brief, BriefQuote, Quote, Segment, Translation
-from .summarize import DEFAULT_METHOD
 from .segment import english_typography
+from .summarize import DEFAULT_METHOD
 
 MIN_KEY_QUOTE_WORDS = 4
 _TITLE_WORDS = 14
