@@ -127,7 +127,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--beam-size", type=int, default=4, help="Same for both (Argos's default is 4).")
-    parser.add_argument("--batch-size", type=int, default=1024, help="brief's batch size in tokens.")
+    parser.add_argument("--batch-size", type=int, default=0, help="brief's batch size in tokens (0 = its automatic size).")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")

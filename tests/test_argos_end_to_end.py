@@ -44,6 +44,20 @@ def test_real_argos_translation_through_the_api(installed_model):
     assert "0.0.1-tiny" in translator.model_id
 
 
+def test_automatic_batch_size_follows_the_tokenizer(installed_model):
+    from translator.engine import AUTO_BATCH_SENTENCES, MIN_AUTO_BATCH_TOKENS, ArgosTranslator, DecodingOptions
+
+    automatic = ArgosTranslator(options=DecodingOptions())
+    long_units = [["▁x"] * 100] * 3 + [["▁x"] * 40]
+    kwargs = automatic._decoding_kwargs(long_units)
+    assert (kwargs["max_batch_size"], kwargs["batch_type"]) == (AUTO_BATCH_SENTENCES * 85, "tokens")
+    assert automatic._decoding_kwargs([["▁x"]] * 5)["max_batch_size"] == MIN_AUTO_BATCH_TOKENS
+    fixed = ArgosTranslator(options=DecodingOptions(max_batch_size=16, batch_type="examples"))
+    kwargs = fixed._decoding_kwargs(long_units)
+    assert (kwargs["max_batch_size"], kwargs["batch_type"]) == (16, "examples")
+    assert fixed.translate(["Un.", "Deux trois."]) == automatic.translate(["Un.", "Deux trois."]) == ["UN.", "DEUX TROIS."]
+
+
 def test_translate_json_end_to_end(installed_model, article):
     result = run_brief("translate", str(article), "--format", "json")
     assert result.returncode == 0, result.stderr.decode()

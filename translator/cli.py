@@ -153,10 +153,10 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
               help="Format of each article's brief.")
 @click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
               help="File pattern to take from directories (repeatable).")
-@click.option("--batch-size", type=click.IntRange(1, 65536), default=1024, show_default=True,
-              help="CTranslate2 batch size, in --batch-type units.")
+@click.option("--batch-size", type=click.IntRange(0, 65536), default=0, show_default="0 = auto",
+              help="CTranslate2 batch size in --batch-type units; auto is about 64 sentences, counted in tokens.")
 @click.option("--batch-type", type=click.Choice(["tokens", "examples"]), default="tokens", show_default=True,
-              help="Count batches in tokens (adapts to sentence length) or in sentences.")
+              help="Count --batch-size in tokens (adapts to sentence length) or in sentences.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes, each with its own model copy; threads are shared out among them.")
 @click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,

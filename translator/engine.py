@@ -18,6 +18,11 @@ from .errors import ModelError, ModelNotInstalledError
 if TYPE_CHECKING:
     from argostranslate.package import Package
 
+# Measured with benchmarks/bench_batch.py: throughput on 2 cores flattens out around here,
+# while memory keeps growing with the batch.
+AUTO_BATCH_SENTENCES = 64
+MIN_AUTO_BATCH_TOKENS = 512
+
 SOURCE_LANGUAGE = "fr"
 TARGET_LANGUAGE = "en"
 
@@ -35,8 +40,10 @@ class DecodingOptions:
     """CTranslate2 settings; the defaults suit a 2-core laptop."""
 
     beam_size: int = 4
-    # Batches counted in tokens adapt to the model's tokenization (CTranslate2's advice on CPU).
-    max_batch_size: int = 1024
+    # 0 = automatic: about AUTO_BATCH_SENTENCES sentences per batch, counted in tokens of
+    # this model's tokenizer (a fixed token budget holds 5× fewer sentences with a
+    # character-level vocabulary than with a subword one).
+    max_batch_size: int = 0
     batch_type: str = "tokens"
     inter_threads: int = 1
     intra_threads: int = 0  # 0: let CTranslate2 use the physical cores
@@ -116,10 +123,14 @@ class ArgosTranslator:
 
     def _decoding_kwargs(self, tokenized: list[list[str]]) -> dict:
         longest = max((len(tokens) for tokens in tokenized), default=1)
+        batch_size, batch_type = self.options.max_batch_size, self.options.batch_type
+        if batch_size <= 0:
+            mean = sum(len(tokens) for tokens in tokenized) / max(1, len(tokenized))
+            batch_size, batch_type = max(MIN_AUTO_BATCH_TOKENS, round(AUTO_BATCH_SENTENCES * mean)), "tokens"
         return {
             "beam_size": self.options.beam_size,
-            "max_batch_size": self.options.max_batch_size,
-            "batch_type": self.options.batch_type,
+            "max_batch_size": batch_size,
+            "batch_type": batch_type,
             # Argos relies on CTranslate2's default of 256 tokens, which truncates long quotes.
             "max_decoding_length": min(1024, 2 * longest + 16),
             "replace_unknowns": True,
