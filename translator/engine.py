@@ -18,8 +18,9 @@ from .errors import ModelError, ModelNotInstalledError
 if TYPE_CHECKING:
     from argostranslate.package import Package
 
-# Measured with benchmarks/bench_batch.py: throughput on 2 cores flattens out around here,
-# while memory keeps growing with the batch.
+# Tried on 2 cores with the tiny test model: ~56 sentences per batch was the fastest size
+# (7 per batch: 2.7× slower; 112: 1.3× slower), and memory grows with the batch.
+# Re-measure with a real model (benchmarks/bench_batch.py --batch-size N).
 AUTO_BATCH_SENTENCES = 64
 MIN_AUTO_BATCH_TOKENS = 512
 
