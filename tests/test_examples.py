@@ -15,11 +15,13 @@ from translator import BriefOptions, brief_articles, prepare
 from translator.clean import clean_document
 from translator.reader import read_document
 from translator.segment import english_typography
-from translator.sentences import split_spans
+from translator.sentences import split_sentences, split_spans
 
 ARTICLES = EXAMPLES / "articles"
 HTML = EXAMPLES / "html"
 EDGE = EXAMPLES / "edge"
+# Written out here rather than imported from translator.clean, so the tests check the cleaner.
+ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\s\u00a0»”\"]*$")
 
 
 def clean(path: Path):
@@ -132,7 +134,7 @@ def test_body_is_the_run_of_sentence_lines(name):
     # The body is contiguous: nothing between its first and last paragraph was dropped.
     assert positions == list(range(positions[0], positions[0] + len(positions)))
     for paragraph in article.paragraphs:
-        assert re.search(r"[.!?…][\s\u00a0»”\"]*$", paragraph), paragraph
+        assert ENDS_LIKE_A_SENTENCE.search(paragraph), paragraph
 
 
 def test_short_one_sentence_paragraphs_are_kept():
@@ -178,10 +180,6 @@ def test_guillemets_with_non_breaking_spaces():
     assert quote.text.startswith("Nous ne demandons") and quote.text.endswith("en sécurité")
 
 
-def sentences_of(paragraph: str) -> list[str]:
-    return [paragraph[start:end].strip() for start, end in split_spans(paragraph)]
-
-
 @pytest.mark.parametrize(
     "name, paragraph_start, expected",
     [
@@ -201,7 +199,7 @@ def sentences_of(paragraph: str) -> list[str]:
 def test_sentence_splitting(name, paragraph_start, expected):
     paragraphs = clean(EXAMPLES / name).paragraphs
     (paragraph,) = [p for p in paragraphs if p.replace("\u00a0", " ").startswith(paragraph_start)]
-    assert len(sentences_of(paragraph)) == expected, sentences_of(paragraph)
+    assert len(split_sentences(paragraph)) == expected, split_sentences(paragraph)
 
 
 def all_pages() -> list[Path]:
@@ -268,7 +266,7 @@ def test_seed_pages_clean_to_balanced_body(seed):
     for paragraph in article.paragraphs:
         assert paragraph.count("«") == paragraph.count("»")
         assert paragraph.count('"') % 2 == 0
-        assert re.search(r"[.!?…][\s\u00a0»”\"]*$", paragraph), paragraph
+        assert ENDS_LIKE_A_SENTENCE.search(paragraph), paragraph
     lines = source_lines(seed)
     assert article.paragraphs[0] == lines[1], "the first body paragraph follows the timestamp"
 
