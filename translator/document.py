@@ -160,6 +160,8 @@ class BriefQuote:
     original: str
     speaker: str | None
     speaker_en: str | None = None
+    # Index of the French paragraph (in `Article.paragraphs`) the quote comes from.
+    paragraph: int | None = None
 
     @property
     def marked(self) -> str:
@@ -189,7 +191,13 @@ class Brief:
             "date": None if self.date is None else self.date.to_dict(),
             "brief": self.sentences,
             "quotes": [
-                {"text": q.text, "speaker": q.speaker, "speaker_en": q.speaker_en, "original": q.original}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "speaker_en": q.speaker_en,
+                    "original": q.original,
+                    "paragraph": q.paragraph,
+                }
                 for q in self.quotes
             ],
             "method": self.method,
