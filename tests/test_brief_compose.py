@@ -130,3 +130,15 @@ def test_french_side_and_english_side_choose_alike(tmp_path, upper):
         assert brief.sentences[0] == PARAGRAPHS[1].upper()
         assert not any(s.endswith("?") for s in brief.sentences)
         assert not set(brief.sentences) & {q.text for q in brief.quotes}
+
+
+def test_a_bare_quotation_is_speech_not_a_summary_sentence():
+    paragraphs = [
+        "« Les vendanges ont commencé trois semaines plus tôt que l'an dernier. »",
+        "Le viticulteur Louis Bernard exploite douze hectares sur les coteaux de la Loire.",
+        "La récolte s'annonce abondante après un été chaud et pluvieux.",
+    ]
+    article, quotes, segments = _parts(paragraphs)
+    choice = choose(article, segments, quotes, [0, 1, 2], BriefOptions(sentences=3, quotes=1))
+    assert choice.lead == 1 and choice.summary == [1, 2]
+    assert [q.paragraph for q in choice.quotes] == [0]

@@ -4,7 +4,7 @@ Decided on the French side, so `--translate-all` and `--no-translate-all` choose
 
 - A summary sentence carries news: a finished statement ("." or "!"), of some length, not
   a question, not a line trailing off ("…" at a teaser cut), not a sub-heading, not a
-  repeat of the title.
+  repeat of the title, not a bare quotation with no one reporting it.
 - A key quote is a statement: a whole clause of at least `MIN_STATEMENT_WORDS` words, set
   off from the sentence that reports it (it starts the sentence, or follows ":" or ","),
   or a new sentence opening inside the marks. A phrase a sentence merely borrows ("a
@@ -117,6 +117,9 @@ def is_news_sentence(segment: Segment, article: Article, headings: set[int] | No
     if not ending.endswith((".", "!")) or ending.endswith(("...", "…")):
         return False
     if len(_words(segment.text)) < MIN_NEWS_WORDS:
+        return False
+    if not any(ch.isalnum() for part in segment.parts if not part.is_quote for ch in part.text):
+        # Only a quotation, nobody reporting it: speech, offered under Key quotes instead.
         return False
     return not (article.title and _normalised(segment.text) == _normalised(article.title))
 
