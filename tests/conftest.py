@@ -29,10 +29,10 @@ os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"
-SEEDS = PROJECT.parent / "shared" / "seeds"
-# The real fr→en model beside the clone (CI has it); BRIEF_SHARED_DIR points elsewhere,
-# e.g. from a git worktree that has no ../shared.
+# Shared test data and the real fr→en model sit beside the clone (CI has them);
+# BRIEF_SHARED_DIR points elsewhere, e.g. from a git worktree that has no ../shared.
 SHARED = Path(os.environ.get("BRIEF_SHARED_DIR") or PROJECT.parent / "shared")
+SEEDS = SHARED / "seeds"
 REAL_MODEL = SHARED / "models" / "translate-fr_en-1.0.argosmodel"
 
 
