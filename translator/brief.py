@@ -54,19 +54,19 @@ def key_quotes(
     if count <= 0 or not quotes:
         return []
     position = {index: place for place, index in enumerate(ranking)}
-    holder = {quote: segment for segment in segments for quote in segment.quotes}
-    candidates = [
-        q for q in quotes if q in holder and holder[q].index not in skip and is_statement(q, holder[q])
-    ]
+    holders = {(q.paragraph, q.start): segment for segment in segments for q in segment.quotes}
+    held = [(q, holders[(q.paragraph, q.start)]) for q in quotes if (q.paragraph, q.start) in holders]
+    candidates = [(q, s) for q, s in held if s.index not in skip and is_statement(q, s)]
     total = max(len(ranking), 1)
 
-    def score(quote: Quote) -> float:
-        place = position.get(holder[quote].index, total)
+    def score(candidate: tuple[Quote, Segment]) -> float:
+        quote, segment = candidate
+        place = position.get(segment.index, total)
         return (1 - place / total) + (0.3 if quote.speaker else 0) + 0.3 * min(quote.word_count, 40) / 40
 
     chosen: list[Quote] = []
     seen: list[frozenset[str]] = []
-    for quote in sorted(candidates, key=score, reverse=True):
+    for quote, _ in sorted(candidates, key=score, reverse=True):
         if len(chosen) == count:
             break
         words = content_words(quote.text)
