@@ -142,3 +142,4 @@ def test_a_bare_quotation_is_speech_not_a_summary_sentence():
     choice = choose(article, segments, quotes, [0, 1, 2], BriefOptions(sentences=3, quotes=1))
     assert choice.lead == 1 and choice.summary == [1, 2]
     assert [q.paragraph for q in choice.quotes] == [0]
+

@@ -83,8 +83,9 @@ def is_statement(quote: Quote, segment: Segment) -> bool:
     return capital or _first_word(text) not in _CONTINUING
 
 
-# A wire sign-off after the last full stop: ".- VNA", ". (AFP)", ". /ATS".
-_SIGN_OFF = re.compile(r"(?<=[.!?])[\s\-–—/(]*[A-Z][A-Z0-9./\- ]{0,15}\)?$")
+# A wire sign-off after the last full stop: ".- VNA", ". (AFP)", ". /ATS" (one agency
+# acronym; a caption's "… PATRICK BAZ/AFP" credit is not one).
+_SIGN_OFF = re.compile(r"(?<=[.!?])[\s\-–—/(]*[A-Z]{2,8}\)?$")
 
 
 def _ending(text: str) -> str:
