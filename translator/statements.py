@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Article, Quote, Segment
+from .document import Article, Part, Quote, Segment
 
 MIN_STATEMENT_WORDS = 6
 MIN_NEWS_WORDS = 5
@@ -52,13 +52,22 @@ def _first_word(text: str) -> str:
     return re.split(r"['’]", words[0].lower())[0]
 
 
+def _is_frame(part: Part) -> bool:
+    # A part that is neither a quote nor the whole sentence sent along only as context
+    # for translating the frame (a `context` part, where the segmenter makes one).
+    return not part.is_quote and not getattr(part, "context", False)
+
+
 def frame_before(quote: Quote, segment: Segment) -> str:
     """The French text between the sentence start (or the previous quotation) and `quote`."""
     before = ""
     for part in segment.parts:
         if part.quote == quote:
             return before
-        before = "" if part.is_quote else before + part.lead + part.text + part.trail
+        if part.is_quote:
+            before = ""
+        elif _is_frame(part):
+            before += part.lead + part.text + part.trail
     return before
 
 
@@ -119,7 +128,7 @@ def is_news_sentence(segment: Segment, article: Article, headings: set[int] | No
         return False
     if len(_words(segment.text)) < MIN_NEWS_WORDS:
         return False
-    if not any(ch.isalnum() for part in segment.parts if not part.is_quote for ch in part.text):
+    if not any(ch.isalnum() for part in segment.parts if _is_frame(part) for ch in part.text):
         # Only a quotation, nobody reporting it: speech, offered under Key quotes instead.
         return False
     return not (article.title and _normalised(segment.text) == _normalised(article.title))
