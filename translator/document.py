@@ -64,6 +64,8 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     encoding: str = "utf-8"
     source_format: str = "text"
+    # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
+    headings: list[int] = field(default_factory=list)
 
     @property
     def body(self) -> str:
