@@ -111,7 +111,7 @@ _PAYWALL = re.compile(
 )
 _LOGIN = re.compile(
     r"\b(?:connectez[- ]vous|se\s+connecter|je\s+me\s+connecte|devenez\s+membre|identifiez[- ]vous|"
-    r"créez?\s+(?:un|votre)\s+compte|mot\s+de\s+passe|merci\s+de\s+vous\s+être\s+inscrite?)\b",
+    r"créez?\s+(?:un|votre)\s+compte|merci\s+de\s+vous\s+être\s+inscrite?)\b",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
@@ -125,8 +125,12 @@ _REPORT_ERROR = re.compile(
     r"\brepéré\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
     re.IGNORECASE,
 )
+# Cookie and script notices talk to the reader about the site ("vous", "ce site"); a news
+# sentence about cookies does not.
 _COOKIES = re.compile(
-    r"\bcookies?\b|\btraceurs\b|\b(?:accepter|refuser)\s+(?:et\s+fermer|tout)\b|\bjavascript\b",
+    r"^(?=.*\b(?:cookies?|traceurs|javascript)\b)(?=.*\b(?:vous|votre|vos|ce\s+site|notre\s+site|nous\s+utilisons|"
+    r"navigation|navigateur|accepte[rz]?|paramétre[rz]?)\b)"
+    r"|^(?:j['’]accepte|tout\s+accepter|tout\s+refuser|accepter\s+et\s+fermer|continuer\s+sans\s+accepter)\W*$",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:e-?mail|courriel|contact|tél(?:éphone)?\.?)\s*:", re.IGNORECASE)
@@ -226,12 +230,11 @@ def furniture_reason(line: str) -> str | None:
         return "related-section"
     if words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text):
         return "related-link"
-    if words <= _MAX_NOTICE_WORDS:
-        for reason, pattern in _NOTICES:
-            if pattern.search(text):
-                return reason
-        if words <= 4 and re.search(r"\b(?:connexion|inscription|s['’]inscrire|s['’]abonner)\b", text, re.IGNORECASE):
-            return "login"
+    for reason, pattern, most_words in _NOTICES:
+        if words <= most_words and pattern.search(text):
+            return reason
+    if words <= 4 and re.search(r"\b(?:connexion|inscription|s['’]inscrire|s['’]abonner)\b", text, re.IGNORECASE):
+        return "login"
     if words <= _MAX_FURNITURE_WORDS and not ends_sentence:
         if _BYLINE.match(text):
             return "byline"
@@ -248,15 +251,14 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
+# (reason, pattern, most words a line of that kind has)
 _NOTICES = (
-    ("paywall", _PAYWALL),
-    ("login", _LOGIN),
-    ("comments", _COMMENTS),
-    ("report-error", _REPORT_ERROR),
-    ("cookie-notice", _COOKIES),
+    ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
+    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
+    ("comments", _COMMENTS, 20),
+    ("report-error", _REPORT_ERROR, 20),
+    ("cookie-notice", _COOKIES, 40),
 )
-
-
 
 
 def _strip_site_name(title: str) -> str:
@@ -298,7 +300,7 @@ def clean_document(raw: RawDocument) -> Article:
     if headline is not None:
         title = lines[headline].text
         for line in lines:
-            if line.reason is None and same_headline(line.text, title):
+            if line.reason in (None, "duplicate") and same_headline(line.text, title):
                 line.reason = "title"
     kept = [i for i, line in enumerate(lines) if line.reason is None]
     _drop_trailing_headlines([lines[i] for i in kept])

@@ -199,6 +199,7 @@ class Brief:
             "translation_complete": self.translation.complete,
             "body_fr": self.article.body,
             "paragraphs_fr": self.article.paragraphs,
+            "headings_fr": self.article.headings,
             "translation_en": self.translation.text if self.translation.complete else None,
             "removed": [asdict(r) for r in self.article.removed],
         }

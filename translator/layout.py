@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import french_share, is_fragment, is_sentence_line, loose_key
+from .lines import SIGNATURE, french_share, is_fragment, is_sentence_line, loose_key
 
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
 _HEADLINE_WORDS = (4, 25)
 # "… en Angleterre. (ats/nxp)", "… de la France.- VNA": an agency signature closes the article.
-_SIGNATURE = re.compile(r"[.!?…»”\"]\s*(?:[-–—]\s*[A-Z]{2,6}|\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*\))$")
+_SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
 # Reasons of line rules that follow a headline: its byline or date.
@@ -167,11 +167,11 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
         if i < first:
             lines[i].reason = "site-name" if is_site_name(text) else "label" if len(text.split()) <= 3 else "before-body"
         elif i < last:
-            if len(text.split()) == 1 or is_site_name(text):
-                lines[i].reason = "label"
-            elif len(text.split()) <= 3 and _next_to_caption(lines, i):
+            if len(text.split()) <= 3 and _next_to_caption(lines, i):
                 # A few words beside a photo caption belong to the photo block (title, tag).
                 lines[i].reason = "caption"
+            elif len(text.split()) == 1 or is_site_name(text):
+                lines[i].reason = "label"
             else:
                 headings.append(i)
     return headline, headings

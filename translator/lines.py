@@ -17,8 +17,11 @@ ENGLISH_WORDS = frozenset(
     "the of and to by for with from please your you this is are was were be have has it its that at "
     "wait sign read more click here".split()
 )
-# A line "ends a sentence" when it closes with . ! ? … possibly followed by quotes/brackets.
-SENTENCE_END = re.compile(r"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*$")
+# An agency signature after the last sentence: "… (AFP)", "… (ats/nxp)", "….- VNA".
+SIGNATURE = r"(?:[-–—]\s*[A-Z]{2,6}|\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*\))"
+# A line "ends a sentence" when it closes with . ! ? … possibly followed by quotes/brackets
+# and an agency signature.
+SENTENCE_END = re.compile(rf"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*(?:\s*{SIGNATURE})?$")
 MAX_HEADLINE_WORDS = 25
 
 

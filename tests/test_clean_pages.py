@@ -1,0 +1,295 @@
+"""Cleaning real-looking pages: line rules, the body block, the headline and sub-headings.
+
+Every page here is written for the tests (invented stories and sites). The last tests score
+the cleaner on ../shared/corpus/fr-news with benchmarks/quality.py when it is present.
+"""
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from conftest import PROJECT
+from translator.clean import clean_document, furniture_reason
+from translator.reader import RawDocument
+
+FR_NEWS = PROJECT.parent / "shared" / "corpus" / "fr-news"
+
+
+def clean(lines: list[str]):
+    return clean_document(RawDocument("page.txt", "\n".join(lines), "utf-8"))
+
+
+def reasons(article) -> dict[str, str]:
+    return {line.text: line.reason for line in article.removed}
+
+
+def load_quality():
+    spec = importlib.util.spec_from_file_location("quality", PROJECT / "benchmarks" / "quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["quality"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        # captions end with their credit
+        ("Les commerçants devant la halle rénovée, samedi. | LE COURRIER DU NORD", "caption"),
+        ("Le maire Paul Roux devant la mairie (Photo : Studio Nord)", "caption"),
+        ("Les pompiers sont intervenus en fin de matinée. (©(AGENCE PHOTO/JEAN DUPONT)", "caption"),
+        ("Les élus pendant le vote du budget. Image: Agence Nord", "caption"),
+        ("Le port de pêche au lever du jour. © JEAN MARTIN/AGENCE", "caption"),
+        ("Une nouvelle variété de pomme a été présentée à Angers. - Twitter Marie Leroy", "caption"),
+        ("Angers, le 3 mai. Les producteurs ont présenté leur récolte aux acheteurs. PHOTOPRESSE", "caption"),
+        ("Photo AGENCE/Jean Dupont", "credit"),
+        # author and contact lines
+        ("- ANNE MOREL amorel@journal-du-soir.fr", "contact"),
+        ("Courriel : redaction@exemple.fr", "contact"),
+        ("Paul Roux, correspondant à Lyon", "byline"),
+        ("Marie Dupuis Journaliste", "byline"),
+        # calls to act and notices
+        ("Signaler une erreur", "report-error"),
+        ("Vous avez repéré une erreur ? Écrivez-nous", "report-error"),
+        ("Lire la suite de l'article sur exemple.fr", "read-more"),
+        ("(...) Cliquez ici pour voir la suite", "read-more"),
+        ("Cet article est réservé aux abonnés", "paywall"),
+        ("Déjà abonné ? Je me connecte", "paywall"),
+        ("Devenez membre, ou connectez-vous.", "login"),
+        ("Connexion", "login"),
+        ("Commentaires", "comments"),
+        ("Vous devez être inscrit pour ajouter des commentaires.", "comments"),
+        ("Ce site utilise des cookies pour mesurer son audience.", "cookie-notice"),
+        ("Tout accepter", "cookie-notice"),
+        # lists of other articles
+        ("Articles en relation", "related-section"),
+        ("Les plus lus", "related-section"),
+        (">>> À LIRE – Le budget de la ville voté sans surprise", "related-link"),
+        # leftovers of the page's layout
+        ("0", "fragment"),
+        ("T+ | T-", "fragment"),
+        ("le", "fragment"),
+        ("Publié", "timestamp"),
+        ("Mis à jour le", "timestamp"),
+        ("/sport/football", "link"),
+        ("Please wait...", "not-french"),
+    ],
+)
+def test_furniture_shapes(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "La CNIL a sanctionné un géant du web pour ses cookies publicitaires.",
+        "Les pirates ont volé le mot de passe de deux millions de clients.",
+        "La connexion internet a été coupée pendant deux jours dans le quartier.",
+        "Le maire a refusé tout commentaire.",
+        "Il a lu la lettre à voix haute devant le conseil municipal, mardi soir.",
+        "Le ministre a salué « une décision courageuse » (AFP).",
+    ],
+)
+def test_news_sentences_on_the_same_topics_stay(line):
+    assert furniture_reason(line) is None
+
+
+PAGE = [
+    "Suivez-nous",
+    "ACTUALITÉS",
+    "Région",
+    "Le marché aux fleurs de Vannes déménage sur le port",
+    "Publié le",
+    "Le marché aux fleurs, place des Lices. | LE JOURNAL DE L'OUEST",
+    "Le marché aux fleurs de Vannes quittera la place des Lices au printemps pour s'installer sur le port, a annoncé mardi la mairie.",
+    "- CLAIRE LENOIR clenoir@journal-ouest.fr",
+    "Les vingt exposants ont été consultés pendant l'hiver et une large majorité a approuvé le projet, selon l'adjoint au commerce.",
+    "Des places de parking en plus",
+    "« Nos clients se plaignaient de ne jamais pouvoir se garer », explique Yvonne Le Floch, horticultrice à Séné depuis trente ans.",
+    "Photo",
+    "Le déménagement coûtera 40 000 euros à la ville, qui prendra en charge les nouveaux auvents des stands.",
+    "C'est une première.",
+    "Articles en relation",
+    "Le port de Vannes accueille un nouveau ponton",
+    "Les travaux de la gare ont commencé lundi et dureront deux ans, a précisé la région dans un communiqué.",
+]
+
+
+def test_the_body_block_is_kept_and_what_surrounds_it_goes():
+    article = clean(PAGE)
+    assert article.paragraphs == [PAGE[6], PAGE[8], PAGE[9], PAGE[10], PAGE[12], PAGE[13]]
+    assert article.title == "Le marché aux fleurs de Vannes déménage sur le port"
+    why = reasons(article)
+    assert why["ACTUALITÉS"] == "site-name"
+    assert why["Région"] == "label"
+    assert why["Publié le"] == "timestamp"
+    assert why[PAGE[5]] == "caption"
+    assert why["- CLAIRE LENOIR clenoir@journal-ouest.fr"] == "contact"
+    assert why["Photo"] == "label"
+    assert why["Articles en relation"] == "related-section"
+    # What follows the list of related articles is not this article, prose included.
+    assert why[PAGE[15]] == why[PAGE[16]] == "after-body"
+
+
+def test_sub_headings_inside_the_body_are_marked():
+    article = clean(PAGE)
+    assert [article.paragraphs[i] for i in article.headings] == ["Des places de parking en plus"]
+
+
+def test_every_removed_line_says_why():
+    article = clean(PAGE)
+    assert all(line.reason for line in article.removed)
+    kept_or_removed = len(article.paragraphs) + len(article.removed) + 1  # + the headline, removed as title
+    assert kept_or_removed == len(PAGE) + 1
+
+
+def test_a_creation_date_line_is_the_date():
+    article = clean(["Créé: 04.05.2024, 09h12", "Le conseil municipal de Sion a voté mardi la gratuité des bus pour les moins de 25 ans."])
+    assert article.date is not None and article.date.isoformat() == "2024-05-04T09:12"
+    assert [line.reason for line in article.removed] == ["timestamp"]
+
+
+def test_a_caption_repeated_with_its_credit_goes_twice():
+    article = clean(
+        [
+            "Le nouveau tramway de Brest a transporté ses premiers voyageurs samedi, sous une pluie fine.",
+            "La rame inaugurale quitte le dépôt.",
+            "La rame inaugurale quitte le dépôt. | OUEST HEBDO",
+            "Plus de 8 000 personnes ont essayé la ligne pendant le week-end, selon l'exploitant du réseau.",
+        ]
+    )
+    assert len(article.paragraphs) == 2
+    assert [line.reason for line in article.removed] == ["caption", "caption"]
+
+
+def test_headline_after_the_body_when_a_byline_and_date_follow():
+    article = clean(
+        [
+            "La cantine de l'école Jean-Moulin servira des repas entièrement bio dès la rentrée, a voté le conseil municipal.",
+            "La cantine passe au bio",
+            "par Hugo Marchal",
+            "Publié le 2 septembre 2025 à 11:20",
+        ]
+    )
+    assert article.title == "La cantine passe au bio"
+    assert article.date is not None and article.date.isoformat() == "2025-09-02T11:20"
+    assert len(article.paragraphs) == 1
+
+
+def test_a_near_repeated_headline_goes_as_title():
+    article = clean(
+        [
+            "Le Tour de France passera par Rodez en 2026",
+            "Le Tour de France passera par Rodez en 2026.",
+            "La ville de Rodez accueillera une arrivée d'étape du Tour de France en juillet 2026, a annoncé l'organisateur.",
+        ]
+    )
+    assert article.title == "Le Tour de France passera par Rodez en 2026"
+    assert [line.reason for line in article.removed] == ["title", "title"]
+
+
+def test_the_title_is_never_a_label_a_site_name_or_a_notice():
+    article = clean(
+        [
+            "LE COURRIER DU SUD",
+            "www.courrier-du-sud.fr",
+            "Accueil Actualités Sport Culture Économie Région Loisirs Annonces Contact",
+            "Ce site utilise des cookies, vous pouvez les refuser.",
+            "Le syndicat des eaux a relevé ses tarifs de 4 % au 1er janvier, une hausse votée en décembre par les élus.",
+        ]
+    )
+    assert article.title is None
+    assert len(article.paragraphs) == 1
+
+
+def test_an_agency_signature_ends_the_article():
+    article = clean(
+        [
+            "La production de sel de Guérande a atteint un niveau record cet été grâce à la chaleur. (AFP)",
+            "Les vendanges commencent en Alsace",
+            "Les viticulteurs alsaciens ont commencé la récolte avec dix jours d'avance sur le calendrier habituel.",
+        ]
+    )
+    assert len(article.paragraphs) == 1
+    assert [line.reason for line in article.removed] == ["after-body", "after-body"]
+
+
+def test_read_more_ends_the_article_and_short_body_paragraphs_stay():
+    article = clean(
+        [
+            "Le festival de jazz de Marciac a attiré 250 000 spectateurs cette année, un record pour sa 45e édition.",
+            "C'est inédit.",
+            "Lire la suite de l'article",
+            "Quel avenir pour les petits festivals ?",
+            "Les organisateurs de concerts s'inquiètent de la hausse des coûts de sécurité, selon une étude publiée lundi.",
+        ]
+    )
+    assert article.paragraphs[-1] == "C'est inédit."
+    assert len(article.paragraphs) == 2
+
+
+def test_one_word_labels_and_photo_tags_inside_the_body_go():
+    article = clean(
+        [
+            "Le conseil départemental a voté mardi un plan de rénovation de quarante collèges d'ici à 2030.",
+            "Le collège Pasteur, à Tulle.",
+            "Le collège Pasteur, à Tulle. | AGENCE CENTRE",
+            "Corrèze",
+            "Les travaux commenceront par les bâtiments les plus anciens, construits avant 1975, a précisé la présidente.",
+            "Partenaire",
+            "Les familles seront consultées sur les horaires des chantiers pendant les vacances scolaires.",
+        ]
+    )
+    why = reasons(article)
+    assert why["Corrèze"] == "caption"
+    assert why["Partenaire"] == "label"
+    assert len(article.paragraphs) == 3 and article.headings == []
+
+
+# --- benchmarks/quality.py -------------------------------------------------------------
+
+
+def test_speaker_matching_is_lenient_but_not_blind():
+    quality = load_quality()
+    assert quality.speaker_matches("M. Siniora", "Fouad Siniora", "")
+    assert quality.speaker_matches("la ministre", "la ministre de la Culture", "")
+    # A role in the annotation: the person the text named before the quote counts too.
+    assert quality.speaker_matches("Anne Leroy", "la porte-parole", "La porte-parole Anne Leroy a parlé.")
+    assert not quality.speaker_matches("Anne Leroy", "la porte-parole", "")
+    assert not quality.speaker_matches("Paul Roux", "Anne Leroy", "Paul Roux et Anne Leroy")
+    assert not quality.speaker_matches(None, "Anne Leroy", "")
+    assert quality.speaker_matches(None, None, "")
+
+
+def test_quality_scores_any_annotated_folder(tmp_path):
+    page = [
+        "Publié",
+        "Le port de Lorient agrandit son quai",
+        "Le port de Lorient va agrandir son quai principal pour accueillir de plus gros navires, a annoncé mardi la région.",
+        "« Nous ne pouvions plus refuser des escales faute de place », a déclaré Mme Anne Leroy, la présidente du port.",
+        "Signaler une erreur",
+    ]
+    (tmp_path / "port.txt").write_text("\n".join(page), encoding="utf-8")
+    entry = {
+        "file": "port.txt",
+        "title": "Le port de Lorient agrandit son quai",
+        "body_first_words": "Le port de Lorient va agrandir",
+        "body_last_words": "a déclaré Mme Anne Leroy, la présidente du port.",
+        "furniture_examples": ["Publié", "Signaler une erreur"],
+        "quotes": [{"text_start": "Nous ne pouvions plus refuser des", "speaker": "Anne Leroy"}],
+    }
+    (tmp_path / "annotations.json").write_text(json.dumps([entry]), encoding="utf-8")
+    pages, totals = load_quality().score_folder(tmp_path)
+    assert totals == {"body": [2, 2], "furniture": [2, 2], "quotes": [1, 1], "speakers": [1, 1], "title": [1, 1]}
+    assert pages[0].misses == []
+
+
+@pytest.mark.skipif(not (FR_NEWS / "annotations.json").exists(), reason="../shared/corpus/fr-news not present")
+def test_goals_on_the_shared_real_pages():
+    _, totals = load_quality().score_folder(FR_NEWS)
+    body, furniture, title = totals["body"], totals["furniture"], totals["title"]
+    assert body[0] == body[1]
+    assert furniture[0] >= 0.94 * furniture[1]  # 85/90
+    assert title[0] >= 0.8 * title[1]  # 13/16
