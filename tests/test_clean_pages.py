@@ -248,6 +248,45 @@ def test_one_word_labels_and_photo_tags_inside_the_body_go():
     assert len(article.paragraphs) == 3 and article.headings == []
 
 
+def test_a_comments_button_under_the_standfirst_does_not_end_the_article():
+    lead = "La ville de Nîmes rouvre ses arènes au public après dix-huit mois de travaux de restauration."
+    body = [
+        "Les gradins, fragilisés par l'érosion, ont été consolidés pierre par pierre par une équipe de vingt tailleurs.",
+        "Le chantier a coûté 12 millions d'euros, financés pour moitié par l'État et pour moitié par la commune.",
+        "La première corrida de la saison est prévue le 14 juin, a confirmé l'organisateur, qui attend 15 000 spectateurs.",
+    ]
+    article = clean([lead, "Commentaires", *body])
+    assert article.paragraphs == [lead, *body]
+    assert reasons(article) == {"Commentaires": "comments"}
+
+
+def test_a_standfirst_without_a_final_stop_stays_under_the_headline():
+    standfirst = "Le conseil régional veut doubler le nombre de trains entre Lyon et Saint-Étienne aux heures de pointe d'ici 2028"
+    article = clean(
+        [
+            "Plus de trains entre Lyon et Saint-Étienne",
+            standfirst,
+            "Par Louise Garnier",
+            "Publié le 12/02/2025 à 07h40",
+            "La ligne, la plus fréquentée de la région hors Île-de-France, transporte 17 000 voyageurs chaque jour de semaine.",
+        ]
+    )
+    assert article.title == "Plus de trains entre Lyon et Saint-Étienne"
+    assert article.paragraphs[0] == standfirst and len(article.paragraphs) == 2
+
+
+def test_a_question_can_be_the_headline():
+    article = clean(
+        [
+            "SCIENCES",
+            "Peut-on encore sauver les abeilles ?",
+            "Une étude publiée jeudi montre que les colonies d'abeilles ont perdu un tiers de leurs effectifs en dix ans en France.",
+        ]
+    )
+    assert article.title == "Peut-on encore sauver les abeilles ?"
+    assert len(article.paragraphs) == 1
+
+
 # --- benchmarks/quality.py -------------------------------------------------------------
 
 

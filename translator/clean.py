@@ -71,7 +71,7 @@ _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
     # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
     r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
-    r"|^\(?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
+    r"|^\(?(?:(?:la\s+rédaction\s+)?avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
     re.IGNORECASE,
 )
 # A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
@@ -103,10 +103,13 @@ _READ_MORE = re.compile(
     r"(?:lire|voir)\s+l['’]article|cliquez\s+ici|cliquer\s+ici)",
     re.IGNORECASE,
 )
+# What a paywall says about the article ("Article réservé à nos abonnés"), not any sentence
+# with "abonnés" in it ("le parking est réservé aux abonnés du service").
 _PAYWALL = re.compile(
-    r"\bréservée?s?\s+aux\s+(?:abonnés|membres)|\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|"
-    r"\boffre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b|"
-    r"\bvous\s+êtes\s+abonnée?",
+    r"^(?:cet\s+)?(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
+    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
+    r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
     re.IGNORECASE,
 )
 _LOGIN = re.compile(
@@ -136,9 +139,13 @@ _COOKIES = re.compile(
 _CONTACT = re.compile(r"^(?:e-?mail|courriel|contact|tél(?:éphone)?\.?)\s*:", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.IGNORECASE)
+# Buttons and widgets of a page, alone on a short line.
 _FURNITURE = re.compile(
-    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami)?|mots[- ]clés|tags?|publicité|"
-    r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager)\b",
+    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
+    r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
+    r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+)?article|ajouter\s+à\s+(?:mes|vos)\s+favoris|"
+    r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture|"
+    r"(?:mis\s+à\s+jour\s+)?il\s+y\s+a\s+\d+\s+(?:min(?:utes?)?|h(?:eures?)?|jours?)$)\b",
     re.IGNORECASE,
 )
 _MAX_FURNITURE_WORDS = 12

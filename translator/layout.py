@@ -18,6 +18,7 @@ from .lines import SIGNATURE, french_share, is_fragment, is_sentence_line, loose
 
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
+STANDFIRST_WORDS = 15
 _HEADLINE_WORDS = (4, 25)
 # "… en Angleterre. (ats/nxp)", "… de la France.- VNA": an agency signature closes the article.
 _SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
@@ -92,29 +93,45 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
     """Index of the page's headline among the kept lines, or None.
 
     Among the heading-like lines above the body block: the one a byline or date line
-    follows, else one the page repeats, else the first. With none above the body, the
-    heading-like line right after it when a byline or date follows (pages that put the
-    article first).
+    follows (unless it follows another heading-like line: then it is a standfirst under
+    the headline), else one the page repeats, else the first, else a short question. With
+    none above the body, the heading-like line right after it when a byline or date
+    follows (pages that put the article first).
     """
-    above = [i for i in _kept(lines) if i < first_anchor and is_heading_like(lines[i].text)]
+    kept = _kept(lines)
+    above = [i for i in kept if i < first_anchor and is_heading_like(lines[i].text)]
     repeated = {line.text for line in lines if line.reason in ("duplicate", "title")}
     for i in above:
-        if _followed_by_byline_or_date(lines, i):
+        if _followed_by_byline_or_date(lines, i) and not _after_heading_like(lines, i):
             return i
     for i in above:
         if any(same_headline(text, lines[i].text) for text in repeated):
             return i
     if above:
         return above[0]
-    after = next((i for i in _kept(lines) if i > last_anchor), None)
+    questions = [i for i in kept if i < first_anchor and is_headline_question(lines[i].text)]
+    if questions:
+        return questions[0]
+    after = next((i for i in kept if i > last_anchor), None)
     if after is not None and is_heading_like(lines[after].text) and _followed_by_byline_or_date(lines, after):
         return after
     return None
 
 
+def is_headline_question(text: str) -> bool:
+    """"Peut-on encore sauver les abeilles ?": a short question can be a headline too."""
+    words = len(text.split())
+    return _HEADLINE_WORDS[0] <= words <= 15 and bool(re.search(r"\?[\s»”\"]*$", text)) and not is_site_name(text)
+
+
 def _followed_by_byline_or_date(lines: list[PageLine], index: int) -> bool:
     following = next((line for line in lines[index + 1 :] if line.reason != "fragment"), None)
     return following is not None and following.reason in _HEADLINE_FOLLOWERS
+
+
+def _after_heading_like(lines: list[PageLine], index: int) -> bool:
+    previous = next((line for line in reversed(lines[:index]) if line.reason != "fragment"), None)
+    return previous is not None and previous.reason is None and is_heading_like(previous.text)
 
 
 def _next_to_caption(lines: list[PageLine], index: int) -> bool:
@@ -125,13 +142,14 @@ def _next_to_caption(lines: list[PageLine], index: int) -> bool:
 def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     """Drop everything after the point where the page says the article ends.
 
-    That point is a line rule the page uses only after an article (a "read more" link, a
-    list of related articles, the comments) or an agency signature closing a paragraph.
+    That point is an agency signature closing a paragraph, or a line the page puts after
+    an article (a "read more" link, a list of related articles, the comments) with at
+    least as much prose above it as below (the same line under a standfirst, with the
+    article still to come, is only that line).
     """
-    first = anchors[0]
     end = None
-    for i in range(first, len(lines)):
-        if lines[i].reason in _END_MARKERS:
+    for i in range(anchors[0], len(lines)):
+        if lines[i].reason in _END_MARKERS and _prose_words(lines, anchors, 0, i) >= _prose_words(lines, anchors, i, len(lines)):
             end = i
             break
         if lines[i].reason is None and i in anchors and _SIGNATURE.search(lines[i].text):
@@ -142,6 +160,10 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     for line in lines[end:]:
         if line.reason is None:
             line.reason = "after-body"
+
+
+def _prose_words(lines: list[PageLine], anchors: list[int], start: int, stop: int) -> int:
+    return sum(len(lines[i].text.split()) for i in anchors if start <= i < stop)
 
 
 def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, list[int]]:
@@ -160,9 +182,10 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
     first, last = anchors[0], anchors[-1]
     headline = None if title_known else choose_headline(lines, first, last)
     headings: list[int] = []
+    standfirst = _standfirst(lines, first, headline)
     for i in _kept(lines):
         text = lines[i].text
-        if i == headline or is_sentence_line(text):
+        if i in (headline, standfirst) or is_sentence_line(text):
             continue
         if i < first:
             lines[i].reason = "site-name" if is_site_name(text) else "label" if len(text.split()) <= 3 else "before-body"
@@ -175,6 +198,16 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
             else:
                 headings.append(i)
     return headline, headings
+
+
+def _standfirst(lines: list[PageLine], first_anchor: int, headline: int | None) -> int | None:
+    """The kept line just above the body when it reads as prose without a final stop (a standfirst)."""
+    above = [i for i in _kept(lines) if i < first_anchor and i != headline]
+    if not above:
+        return None
+    text = lines[above[-1]].text
+    long_prose = len(text.split()) >= STANDFIRST_WORDS and french_share(text) >= 0.2
+    return above[-1] if long_prose and not is_site_name(text) else None
 
 
 def same_headline(text: str, title: str) -> bool:

@@ -51,7 +51,8 @@ def is_fragment(text: str) -> bool:
     words = words_of(text)
     if not any(len(w) >= 2 for w in words):
         return True
-    return len(text.split()) <= 3 and all(w in FRENCH_FUNCTION_WORDS for w in words)
+    # "Et alors ?" is a (short) sentence; "le" and "sur" left alone on a line are not.
+    return len(text.split()) <= 3 and all(w in FRENCH_FUNCTION_WORDS for w in words) and not SENTENCE_END.search(text)
 
 
 def is_english(text: str) -> bool:
