@@ -44,7 +44,10 @@ def load_quality():
         ("Le port de pêche au lever du jour. © JEAN MARTIN/AGENCE", "caption"),
         ("Une nouvelle variété de pomme a été présentée à Angers. - Twitter Marie Leroy", "caption"),
         ("Angers, le 3 mai. Les producteurs ont présenté leur récolte aux acheteurs. PHOTOPRESSE", "caption"),
+        ("Le champ après la grêle, à Agen. — PAUL MARTIN/AGENCE SUD", "caption"),
+        ("Les secours sur place vers 3 heures. Photo d'illustration Journal /Jean DUPONT", "caption"),
         ("Photo AGENCE/Jean Dupont", "credit"),
+        ("Le Journal du Soir avec AFP", "credit"),
         # author and contact lines
         ("- ANNE MOREL amorel@journal-du-soir.fr", "contact"),
         ("Courriel : redaction@exemple.fr", "contact"),
@@ -74,6 +77,9 @@ def load_quality():
         ("Publié", "timestamp"),
         ("Mis à jour le", "timestamp"),
         ("/sport/football", "link"),
+        ("Aller au contenu principal", "page-furniture"),
+        ("Temps de lecture : 3 min.", "page-furniture"),
+        ("Offrir l'article", "page-furniture"),
         ("Please wait...", "not-french"),
     ],
 )
@@ -90,6 +96,9 @@ def test_furniture_shapes(line, reason):
         "Le maire a refusé tout commentaire.",
         "Il a lu la lettre à voix haute devant le conseil municipal, mardi soir.",
         "Le ministre a salué « une décision courageuse » (AFP).",
+        "Le président a salué la décision. - AFP",
+        "Le match est prévu à 21h. OM-PSG",
+        "La lecture publique progresse dans les communes rurales, selon le ministère.",
     ],
 )
 def test_news_sentences_on_the_same_topics_stay(line):
@@ -285,6 +294,24 @@ def test_a_question_can_be_the_headline():
     )
     assert article.title == "Peut-on encore sauver les abeilles ?"
     assert len(article.paragraphs) == 1
+
+
+def test_short_lines_among_the_byline_and_date_are_not_headings():
+    standfirst = "Le préfet a pris mardi un arrêté qui interdit l'arrosage des jardins dans quarante communes du département."
+    body = "Les agriculteurs pourront encore irriguer la nuit, mais leurs volumes seront réduits d'un quart jusqu'à la fin du mois."
+    article = clean(
+        [
+            "Sécheresse : l'arrosage interdit dans quarante communes",
+            standfirst,
+            "Par Lucie Faure",
+            "Publié le 02/08/2025 à 09h15",
+            "Réservé aux membres du club",
+            "Réduire le texte",
+            body,
+        ]
+    )
+    assert article.paragraphs == [standfirst, body] and article.headings == []
+    assert reasons(article)["Réduire le texte"] == "page-header"
 
 
 # --- benchmarks/quality.py -------------------------------------------------------------

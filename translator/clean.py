@@ -71,19 +71,26 @@ _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
     # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
     r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
-    r"|^\(?(?:(?:la\s+rédaction\s+)?avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
+    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
     re.IGNORECASE,
 )
 # A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
 # "… © A. B./AFP", "… - Twitter X Y", "… mandat. KEYSTONE" (a credit word of 4+ capitals: a
 # 2–3 letter acronym after the last sentence is an agency signature ending a body paragraph).
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
+# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
+# "… © A. B./AFP", "… - Twitter X Y", "… Photo d'illustration Journal /Jean DUPONT",
+# "… mandat. KEYSTONE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last sentence
+# (one capital word alone after a dash is an agency signature ending a body paragraph).
 _CAPTION_CREDIT = re.compile(
     r"\s\|\s*(?P<pipe>[^|]{1,40})$"
     r"|\((?i:\s*©|\s*photos?\b|\s*crédits?\b|\s*images?\b|\s*illustration\b)[^()]*\)?$"
     r"|[.!?…»)]\s*(?i:photos?|images?|crédits?(?:\s+photo)?|illustration|source)\s*:\s*[^.!?]{1,50}$"
+    r"|[.!?…]\s+(?i:photos?|images?|crédits?)\b[^.!?]{0,40}(?:/|©|\b[A-ZÀ-ÖØ-Þ]{3,}\b)[^.!?]{0,40}$"
     r"|\S\s*©\s*[^©.!?]{1,50}$"
     rf"|\s[-–—]\s*(?i:{_PLATFORMS}|photos?|crédits?|images?|capture)\b[^.!?]{{0,50}}$"
-    r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}(?:[\s/-][A-ZÀ-ÖØ-Þ]{2,}){0,2}$"
+    rf"|[.!?…]\s+(?:[-–—]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
+    r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}$"
 )
 _RELATED = re.compile(
     r"^\W*(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^\W*(?:à|a)\s+lire\s*[:–—-]|^\W*voir\s+aussi|^en\s+savoir\s+plus",
@@ -143,7 +150,9 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.I
 _FURNITURE = re.compile(
     r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
     r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
-    r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+)?article|ajouter\s+à\s+(?:mes|vos)\s+favoris|"
+    r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
+    r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
+    r"ajouter\s+à\s+(?:mes|vos)\s+(?:favoris|sélections|listes?)|"
     r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture|"
     r"(?:mis\s+à\s+jour\s+)?il\s+y\s+a\s+\d+\s+(?:min(?:utes?)?|h(?:eures?)?|jours?)$)\b",
     re.IGNORECASE,
@@ -242,11 +251,10 @@ def furniture_reason(line: str) -> str | None:
             return reason
     if words <= 4 and re.search(r"\b(?:connexion|inscription|s['’]inscrire|s['’]abonner)\b", text, re.IGNORECASE):
         return "login"
-    if words <= _MAX_FURNITURE_WORDS and not ends_sentence:
-        if _BYLINE.match(text):
-            return "byline"
-        if _FURNITURE.match(text):
-            return "page-furniture"
+    if words <= _MAX_FURNITURE_WORDS and not ends_sentence and _BYLINE.match(text):
+        return "byline"
+    if (words <= 6 or (words <= _MAX_FURNITURE_WORDS and not ends_sentence)) and _FURNITURE.match(text):
+        return "page-furniture"
     if words <= _MAX_FURNITURE_WORDS and _CREDIT.match(text):
         return "credit"
     if _is_caption(text, words):

@@ -19,11 +19,14 @@ from .lines import SIGNATURE, french_share, is_fragment, is_sentence_line, loose
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
 STANDFIRST_WORDS = 15
+STANDFIRST_WORDS_UNDER_HEADLINE = 10
 _HEADLINE_WORDS = (4, 25)
 # "… en Angleterre. (ats/nxp)", "… de la France.- VNA": an agency signature closes the article.
 _SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
+# Reasons of line rules for what sits between a headline and its article.
+_HEADER_REASONS = frozenset({"byline", "timestamp", "social", "page-furniture", "login", "paywall", "contact"})
 # Reasons of line rules that follow a headline: its byline or date.
 _HEADLINE_FOLLOWERS = frozenset({"byline", "timestamp"})
 
@@ -94,7 +97,8 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
 
     Among the heading-like lines above the body block: the one a byline or date line
     follows (unless it follows another heading-like line: then it is a standfirst under
-    the headline), else one the page repeats, else the first, else a short question. With
+    the headline), else one the page repeats, else one right above a prose line, else the
+    first, else a short question. With
     none above the body, the heading-like line right after it when a byline or date
     follows (pages that put the article first).
     """
@@ -106,6 +110,10 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
             return i
     for i in above:
         if any(same_headline(text, lines[i].text) for text in repeated):
+            return i
+    for i in above:
+        # Right above the standfirst or the first paragraph.
+        if i + 1 < len(lines) and lines[i + 1].reason is None and is_sentence_line(lines[i + 1].text):
             return i
     if above:
         return above[0]
@@ -195,19 +203,34 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
                 lines[i].reason = "caption"
             elif len(text.split()) == 1 or is_site_name(text):
                 lines[i].reason = "label"
+            elif _in_header_run(lines, i, anchors):
+                lines[i].reason = "page-header"
             else:
                 headings.append(i)
     return headline, headings
 
 
 def _standfirst(lines: list[PageLine], first_anchor: int, headline: int | None) -> int | None:
-    """The kept line just above the body when it reads as prose without a final stop (a standfirst)."""
+    """A standfirst without a final stop: prose right under the headline, or right above the body."""
+    if headline is not None and headline + 1 < first_anchor:
+        below = headline + 1
+        if lines[below].reason is None and _reads_as_prose(lines[below].text, STANDFIRST_WORDS_UNDER_HEADLINE):
+            return below
     above = [i for i in _kept(lines) if i < first_anchor and i != headline]
-    if not above:
-        return None
-    text = lines[above[-1]].text
-    long_prose = len(text.split()) >= STANDFIRST_WORDS and french_share(text) >= 0.2
-    return above[-1] if long_prose and not is_site_name(text) else None
+    if above and _reads_as_prose(lines[above[-1]].text, STANDFIRST_WORDS):
+        return above[-1]
+    return None
+
+
+def _reads_as_prose(text: str, min_words: int) -> bool:
+    return len(text.split()) >= min_words and french_share(text) >= 0.2 and not is_site_name(text)
+
+
+def _in_header_run(lines: list[PageLine], index: int, anchors: list[int]) -> bool:
+    """Between two body paragraphs, among the byline, date or share buttons: page header, not a heading."""
+    before = max((a for a in anchors if a < index), default=-1)
+    after = min((a for a in anchors if a > index), default=len(lines))
+    return any(line.reason in _HEADER_REASONS for line in lines[before + 1 : after])
 
 
 def same_headline(text: str, title: str) -> bool:
