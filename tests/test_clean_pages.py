@@ -13,6 +13,7 @@ import pytest
 from conftest import PROJECT
 from translator.clean import clean_document, furniture_reason
 from translator.reader import RawDocument
+from translator.render import render_clean
 
 FR_NEWS = PROJECT.parent / "shared" / "corpus" / "fr-news"
 
@@ -145,6 +146,17 @@ def test_the_body_block_is_kept_and_what_surrounds_it_goes():
 def test_sub_headings_inside_the_body_are_marked():
     article = clean(PAGE)
     assert [article.paragraphs[i] for i in article.headings] == ["Des places de parking en plus"]
+
+
+def test_clean_output_shows_headings_and_why_each_line_went():
+    article = clean(PAGE)
+    data = json.loads(render_clean(article, "json"))
+    assert [data["paragraphs"][i] for i in data["headings"]] == ["Des places de parking en plus"]
+    shown = render_clean(article, "text", show_removed=True)
+    assert "[caption] Le marché aux fleurs, place des Lices." in shown
+    assert "[after-body] Le port de Vannes accueille un nouveau ponton" in shown
+    assert shown.rstrip().endswith("Des places de parking en plus")
+    assert "## Des places de parking en plus" in render_clean(article, "markdown")
 
 
 def test_every_removed_line_says_why():

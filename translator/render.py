@@ -77,4 +77,8 @@ def render_clean(article: Article, fmt: str, show_removed: bool = False) -> str:
     if not show_removed:
         return body + "\n"
     removed = [f"  line {r.line_number:>3} [{r.reason}] {r.text}" for r in article.removed]
-    return body + "\n\n--- removed ---\n" + "\n".join(removed) + "\n"
+    report = body + "\n\n--- removed ---\n" + "\n".join(removed) + "\n"
+    if article.headings:
+        report += "\n--- sub-headings (kept, never summary sentences) ---\n"
+        report += "".join(f"  {article.paragraphs[i]}\n" for i in article.headings)
+    return report
