@@ -93,7 +93,8 @@ _CAPTION_CREDIT = re.compile(
     r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}$"
 )
 _RELATED = re.compile(
-    r"^\W*(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^\W*(?:à|a)\s+lire\s*[:–—-]|^\W*voir\s+aussi|^en\s+savoir\s+plus",
+    r"^\W*(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^\W*(?:à|a)\s+lire\s*[:–—-]|"
+    r"^\W*voir\s+aussi|^en\s+savoir\s+plus",
     re.IGNORECASE,
 )
 # A heading that opens a list of other articles: what follows it is not this article.
@@ -116,7 +117,8 @@ _PAYWALL = re.compile(
     r"^(?:cet\s+)?(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
     r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
     r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
-    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|"
+    r"\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
     re.IGNORECASE,
 )
 _LOGIN = re.compile(

@@ -2,11 +2,16 @@
 
 A news page is a block of prose (the article) with furniture around it: labels, site names
 and the headline above, captions and credits beside, teasers, comments and paywall notices
-below. Once the line rules of clean.py have dropped what has a clear furniture shape, the
-body block runs from the first to the last *anchor*, a paragraph of real prose (a sentence of
-twelve words or more, full of French function words). Outside the block only prose lines
-stay; inside it, every line stays except one-word labels, and the short lines without a
-sentence there are the article's sub-headings.
+below. Once the line rules of clean.py have dropped what has a clear furniture shape:
+- the body block runs from the first to the last *anchor*, a paragraph of real prose (a
+  sentence line of twelve words or more, full of French function words);
+- above it, prose lines stay (a lead, a standfirst) and the other lines go: the headline
+  becomes the title, labels, site names and teaser headlines are dropped;
+- an end marker (an agency signature, or a "read more", related-articles or comments line
+  with most of the prose above it) drops what follows;
+- inside the block every line stays except one-word labels, photo tags beside a caption
+  and short lines among the byline/date/share lines; the other short lines without a
+  sentence are the article's sub-headings.
 """
 
 from __future__ import annotations
@@ -157,7 +162,8 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     """
     end = None
     for i in range(anchors[0], len(lines)):
-        if lines[i].reason in _END_MARKERS and _prose_words(lines, anchors, 0, i) >= _prose_words(lines, anchors, i, len(lines)):
+        prose_above = _prose_words(lines, anchors, 0, i)
+        if lines[i].reason in _END_MARKERS and prose_above >= _prose_words(lines, anchors, i, len(lines)):
             end = i
             break
         if lines[i].reason is None and i in anchors and _SIGNATURE.search(lines[i].text):
@@ -196,7 +202,8 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
         if i in (headline, standfirst) or is_sentence_line(text):
             continue
         if i < first:
-            lines[i].reason = "site-name" if is_site_name(text) else "label" if len(text.split()) <= 3 else "before-body"
+            short = len(text.split()) <= 3
+            lines[i].reason = "site-name" if is_site_name(text) else "label" if short else "before-body"
         elif i < last:
             if len(text.split()) <= 3 and _next_to_caption(lines, i):
                 # A few words beside a photo caption belong to the photo block (title, tag).
