@@ -81,6 +81,8 @@ def load_quality():
         ("Aller au contenu principal", "page-furniture"),
         ("Temps de lecture : 3 min.", "page-furniture"),
         ("Offrir l'article", "page-furniture"),
+        ("Voir plus", "page-furniture"),
+        ("La foule devant la mairie pic.twitter.com/abc123", "social"),
         ("Please wait...", "not-french"),
     ],
 )
@@ -139,8 +141,9 @@ def test_the_body_block_is_kept_and_what_surrounds_it_goes():
     assert why["- CLAIRE LENOIR clenoir@journal-ouest.fr"] == "contact"
     assert why["Photo"] == "label"
     assert why["Articles en relation"] == "related-section"
+    assert why[PAGE[15]] == "related-link"
     # What follows the list of related articles is not this article, prose included.
-    assert why[PAGE[15]] == why[PAGE[16]] == "after-body"
+    assert why[PAGE[16]] == "after-body"
 
 
 def test_sub_headings_inside_the_body_are_marked():
@@ -154,7 +157,8 @@ def test_clean_output_shows_headings_and_why_each_line_went():
     assert [data["paragraphs"][i] for i in data["headings"]] == ["Des places de parking en plus"]
     shown = render_clean(article, "text", show_removed=True)
     assert "[caption] Le marché aux fleurs, place des Lices." in shown
-    assert "[after-body] Le port de Vannes accueille un nouveau ponton" in shown
+    assert "[related-link] Le port de Vannes accueille un nouveau ponton" in shown
+    assert "[after-body] Les travaux de la gare" in shown
     assert shown.rstrip().endswith("Des places de parking en plus")
     assert "## Des places de parking en plus" in render_clean(article, "markdown")
 
@@ -324,6 +328,17 @@ def test_short_lines_among_the_byline_and_date_are_not_headings():
     )
     assert article.paragraphs == [standfirst, body] and article.headings == []
     assert reasons(article)["Réduire le texte"] == "page-header"
+
+
+def test_headlines_under_a_read_also_line_inside_the_body_go():
+    body = [
+        "Le département du Gers a lancé lundi un plan de soutien aux éleveurs de canards touchés par la grippe aviaire.",
+        "Chaque exploitation pourra recevoir jusqu'à 30 000 euros, versés avant la fin du mois de mars.",
+        "Les premiers dossiers ont été déposés dès mardi, selon la chambre d'agriculture, qui en attend plus de quatre cents.",
+    ]
+    article = clean([body[0], "À lire aussi", "Grippe aviaire : les élevages sous surveillance", body[1], body[2]])
+    assert article.paragraphs == body and article.headings == []
+    assert reasons(article)["Grippe aviaire : les élevages sous surveillance"] == "related-link"
 
 
 # --- benchmarks/quality.py -------------------------------------------------------------

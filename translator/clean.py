@@ -53,6 +53,8 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _PLATFORM = re.compile(rf"\b{_PLATFORMS}\b", re.IGNORECASE)
+# What is left of an embedded post: "pic.twitter.com/…", "— Nom (@compte) 3 mars 2024".
+_EMBEDDED_POST = re.compile(r"\bpic\.twitter\.com/|\(@\w+\)\s+(?:\d|[a-zéû]+\s+\d)", re.IGNORECASE)
 _ONLY_PLATFORMS = re.compile(rf"^(?:[\s|•·,/\-–]*{_PLATFORMS})+[\s|•·,/\-–]*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous\s+droits\s+réservés|all\s+rights\s+reserved", re.IGNORECASE)
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
@@ -152,6 +154,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.I
 _FURNITURE = re.compile(
     r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
     r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
+    r"(?:lire|voir|afficher|charger)\s+plus|"
     r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
     r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
     r"ajouter\s+à\s+(?:mes|vos)\s+(?:favoris|sélections|listes?)|"
@@ -236,7 +239,7 @@ def furniture_reason(line: str) -> str | None:
         return "fragment"
     if _is_empty_stamp(text):
         return "timestamp"
-    if _ONLY_PLATFORMS.match(text):
+    if _ONLY_PLATFORMS.match(text) or _EMBEDDED_POST.search(text):
         return "social"
     if _CALL_TO_ACTION.search(text) and (_PLATFORM.search(text) or words <= _MAX_FURNITURE_WORDS or "qr" in text.lower()):
         return "social"

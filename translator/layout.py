@@ -85,6 +85,20 @@ def _kept(lines: list[PageLine]) -> list[int]:
     return [i for i, line in enumerate(lines) if line.reason is None]
 
 
+def mark_related_links(lines: list[PageLine]) -> None:
+    """The headlines listed under a bare "À lire aussi" or "Sur le même sujet" line are links too."""
+    for i, line in enumerate(lines):
+        if line.reason not in ("related-link", "related-section") or len(line.text.split()) > 4:
+            continue
+        for other in lines[i + 1 :]:
+            if other.reason is not None and other.reason != "fragment":
+                break
+            if other.reason is None:
+                if is_sentence_line(other.text):
+                    break
+                other.reason = "related-link"
+
+
 def mark_captions(lines: list[PageLine]) -> None:
     """A line repeated, with a credit added, as the next caption is that caption's text."""
     for i, line in enumerate(lines):
@@ -187,6 +201,7 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
     lines that go, and returns (index of the headline line or None, indexes of headings).
     """
     mark_captions(lines)
+    mark_related_links(lines)
     kept = _kept(lines)
     anchors = [i for i in kept if is_anchor(lines[i].text)] or [i for i in kept if is_sentence_line(lines[i].text)]
     if not anchors:
