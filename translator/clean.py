@@ -18,9 +18,9 @@ import re
 from datetime import date
 
 from .document import Article, ArticleDate, RemovedLine
+from .layout import PageLine, place_body, same_headline
 from .lines import FRENCH_FUNCTION_WORDS, is_english, is_fragment, is_sentence_line, loose_key, words_of
 from .lines import SENTENCE_END as _SENTENCE_END
-from .layout import PageLine, place_body, same_headline
 from .lines import norm as _norm
 from .reader import RawDocument
 
@@ -166,6 +166,16 @@ _MAX_FURNITURE_WORDS = 12
 _MAX_NOTICE_WORDS = 30
 
 
+# (reason, pattern, most words a line of that kind has)
+_NOTICES = (
+    ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
+    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
+    ("comments", _COMMENTS, 20),
+    ("report-error", _REPORT_ERROR, 20),
+    ("cookie-notice", _COOKIES, 40),
+)
+
+
 def parse_timestamp(line: str) -> ArticleDate | None:
     """Parse a "Dernière mise à jour à 08h44 le 17/02"-style line; None if it is not one."""
     text = _norm(line)
@@ -269,16 +279,6 @@ def furniture_reason(line: str) -> str | None:
     if is_english(text):
         return "not-french"
     return None
-
-
-# (reason, pattern, most words a line of that kind has)
-_NOTICES = (
-    ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
-    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
-    ("comments", _COMMENTS, 20),
-    ("report-error", _REPORT_ERROR, 20),
-    ("cookie-notice", _COOKIES, 40),
-)
 
 
 def _strip_site_name(title: str) -> str:
