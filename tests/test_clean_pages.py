@@ -118,6 +118,7 @@ PAGE = [
     "Le marché aux fleurs de Vannes quittera la place des Lices au printemps pour s'installer sur le port, a annoncé mardi la mairie.",
     "- CLAIRE LENOIR clenoir@journal-ouest.fr",
     "Les vingt exposants ont été consultés pendant l'hiver et une large majorité a approuvé le projet, selon l'adjoint au commerce.",
+    "Publicité",
     "Des places de parking en plus",
     "« Nos clients se plaignaient de ne jamais pouvoir se garer », explique Yvonne Le Floch, horticultrice à Séné depuis trente ans.",
     "Photo",
@@ -131,7 +132,7 @@ PAGE = [
 
 def test_the_body_block_is_kept_and_what_surrounds_it_goes():
     article = clean(PAGE)
-    assert article.paragraphs == [PAGE[6], PAGE[8], PAGE[9], PAGE[10], PAGE[12], PAGE[13]]
+    assert article.paragraphs == [PAGE[6], PAGE[8], PAGE[10], PAGE[11], PAGE[13], PAGE[14]]
     assert article.title == "Le marché aux fleurs de Vannes déménage sur le port"
     why = reasons(article)
     assert why["ACTUALITÉS"] == "site-name"
@@ -141,9 +142,10 @@ def test_the_body_block_is_kept_and_what_surrounds_it_goes():
     assert why["- CLAIRE LENOIR clenoir@journal-ouest.fr"] == "contact"
     assert why["Photo"] == "label"
     assert why["Articles en relation"] == "related-section"
-    assert why[PAGE[15]] == "related-link"
+    assert why["Publicité"] == "page-furniture"
+    assert why[PAGE[16]] == "related-link"
     # What follows the list of related articles is not this article, prose included.
-    assert why[PAGE[16]] == "after-body"
+    assert why[PAGE[17]] == "after-body"
 
 
 def test_sub_headings_inside_the_body_are_marked():

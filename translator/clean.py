@@ -116,7 +116,7 @@ _READ_MORE = re.compile(
 # What a paywall says about the article ("Article réservé à nos abonnés"), not any sentence
 # with "abonnés" in it ("le parking est réservé aux abonnés du service").
 _PAYWALL = re.compile(
-    r"^(?:cet\s+)?(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
+    r"\b(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
     r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
     r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
     r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|"

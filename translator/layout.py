@@ -10,7 +10,7 @@ below. Once the line rules of clean.py have dropped what has a clear furniture s
 - an end marker (an agency signature, or a "read more", related-articles or comments line
   with most of the prose above it) drops what follows;
 - inside the block every line stays except one-word labels, photo tags beside a caption
-  and short lines among the byline/date/share lines; the other short lines without a
+  and short lines in the same gap as the byline or date; the other short lines without a
   sentence are the article's sub-headings.
 """
 
@@ -30,8 +30,8 @@ _HEADLINE_WORDS = (4, 25)
 _SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
-# Reasons of line rules for what sits between a headline and its article.
-_HEADER_REASONS = frozenset({"byline", "timestamp", "social", "page-furniture", "login", "paywall", "contact"})
+# Reasons of line rules for the article's header (an ad or a share bar can sit mid-body too).
+_HEADER_REASONS = frozenset({"byline", "timestamp", "contact"})
 # Reasons of line rules that follow a headline: its byline or date.
 _HEADLINE_FOLLOWERS = frozenset({"byline", "timestamp"})
 
@@ -249,7 +249,7 @@ def _reads_as_prose(text: str, min_words: int) -> bool:
 
 
 def _in_header_run(lines: list[PageLine], index: int, anchors: list[int]) -> bool:
-    """Between two body paragraphs, among the byline, date or share buttons: page header, not a heading."""
+    """Between two body paragraphs, with the byline or date: page header, not a heading."""
     before = max((a for a in anchors if a < index), default=-1)
     after = min((a for a in anchors if a > index), default=len(lines))
     return any(line.reason in _HEADER_REASONS for line in lines[before + 1 : after])
