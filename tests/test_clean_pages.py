@@ -84,6 +84,7 @@ def load_quality():
         ("Voir plus", "page-furniture"),
         ("La foule devant la mairie pic.twitter.com/abc123", "social"),
         ("Please wait...", "not-french"),
+        ("Recevez chaque matin l'essentiel de l'actualité dans votre boîte mail.", "social"),
     ],
 )
 def test_furniture_shapes(line, reason):
@@ -102,6 +103,8 @@ def test_furniture_shapes(line, reason):
         "Le président a salué la décision. - AFP",
         "Le match est prévu à 21h. OM-PSG",
         "La lecture publique progresse dans les communes rurales, selon le ministère.",
+        # A long English line may be a quotation in the article.
+        "The minister said that this was the most important decision of the decade for the country.",
     ],
 )
 def test_news_sentences_on_the_same_topics_stay(line):

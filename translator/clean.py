@@ -47,6 +47,7 @@ _PLATFORMS = (
     r"snapchat|bluesky|mastodon|threads|flux\s+rss|rss|google\s+news)"
 )
 _CALL_TO_ACTION = re.compile(
+    r"\brecevez\s+(?:gratuitement\s+)?(?:notre|nos|chaque|tous\s+les|l['’]essentiel)|"
     r"\b(?:suivez[- ]nous|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
     r"inscrivez[- ]vous|partagez|partager|scannez|scanner|téléchargez|likez|aimez\s+notre\s+page|"
     r"code\s+qr|qr\s+code|newsletter|lettre\s+d['’]information)\b",
@@ -276,7 +277,9 @@ def furniture_reason(line: str) -> str | None:
         return "caption"
     if words == 1 and _URL_ONLY.match(text):
         return "link"
-    if is_english(text):
+    if words <= _MAX_FURNITURE_WORDS and is_english(text):
+        # A short English line on a French page is a widget or an English caption; a
+        # long one may be a quotation, and stays.
         return "not-french"
     return None
 
