@@ -64,6 +64,8 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     encoding: str = "utf-8"
     source_format: str = "text"
+    # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
+    headings: list[int] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -205,6 +207,7 @@ class Brief:
             "translation_complete": self.translation.complete,
             "body_fr": self.article.body,
             "paragraphs_fr": self.article.paragraphs,
+            "headings_fr": self.article.headings,
             "translation_en": self.translation.text if self.translation.complete else None,
             "removed": [asdict(r) for r in self.article.removed],
         }
