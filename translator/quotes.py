@@ -233,7 +233,6 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
                     paragraph=number,
                     start=span.start,
                     end=span.end,
-                    speaker=find_speaker(paragraph, span, context),
                 )
             )
         context += "\n" + paragraph
