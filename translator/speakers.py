@@ -174,6 +174,7 @@ class _Mention:
     gender: str | None
     subject: bool
     sentence: int  # token index where its sentence starts
+    named: bool = True  # a person's name, not only a role or a body
 
 
 def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: Language | None = None) -> list[Quote]:
@@ -249,7 +250,9 @@ class _SpeakerFinder:
         self.previous = (paragraph, token.sent.end, speaker)
         if speaker and not any(m.paragraph == paragraph and m.position == token.i for m in self.mentions):
             gender = _gender_of_phrase(speaker)
-            self.mentions.append(_Mention(paragraph, token.i, speaker, gender, True, token.sent.start))
+            words = speaker.split()
+            named = words[0].lower() in _TITLES or any(w[:1].isupper() for w in words[1:])
+            self.mentions.append(_Mention(paragraph, token.i, speaker, gender, True, token.sent.start, named))
             self.mentions.sort(key=lambda m: (m.paragraph, m.position))
 
     def speaker(self, paragraph: int, token: Token) -> str | None:
@@ -270,10 +273,12 @@ class _SpeakerFinder:
         ]
         if not candidates:
             return None
+        # "the last named person": a role or body ("le président américain") only when no name fits.
+        candidates = [m for m in candidates if m.named] or candidates
         last = candidates[-1]
         same_sentence = [m for m in candidates if (m.paragraph, m.sentence) == (last.paragraph, last.sentence)]
         # The text makes it clearest when the gender is stated, then when the person is the subject.
-        same_sentence.sort(key=lambda m: (gender is None or m.gender != gender, not m.subject))
+        same_sentence.sort(key=lambda m: (gender is None or m.gender != gender, not m.named, not m.subject))
         return same_sentence[0].text
 
     def implicit(self, paragraph: int, token: Token) -> str | None:
@@ -287,7 +292,7 @@ class _SpeakerFinder:
             previous_sentence = list(self.docs[paragraph - 1].sents)[-1]
             location = (paragraph - 1, previous_sentence.end)
         else:
-            return None
+            return self.signed(paragraph, token)
         if self.previous and self.previous[:2] == location:
             return self.previous[2]
         root = previous_sentence.root
@@ -596,6 +601,15 @@ def _mentions(paragraph: int, doc: Doc) -> list[_Mention]:
             while end < len(doc) and doc[end].pos_ == "PROPN":
                 end += 1
             found.append(_mention(paragraph, doc[word.i : end]))
+            taken.update(range(word.i, end))
+    # Subjects that name a role or a body ("le maire de Lyon", "l'ambassade") can be "il"/"elle" too.
+    for word in doc:
+        if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN") and word.i not in taken:
+            phrase = _phrase(word)
+            if phrase is not None and _names_someone(phrase) and not taken.intersection(range(phrase.start, phrase.end)):
+                named = any(w.pos_ == "PROPN" and w.ent_type_ != "LOC" or w.ent_type_ == "PER" for w in phrase)
+                found.append(dataclasses.replace(_mention(paragraph, phrase), subject=True, named=named))
+                taken.update(range(phrase.start, phrase.end))
     return sorted(found, key=lambda m: m.position)
 
 
