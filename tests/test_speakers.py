@@ -230,3 +230,18 @@ def test_real_pages_speakers():
     _, totals = quality.score_folder(FR_NEWS)
     assert totals["quotes"][0] >= 46
     assert totals["speakers"][0] >= 42
+
+
+def test_quotation_across_paragraphs_has_one_speaker():
+    """Parts of one quotation (linked as find_quotes links them) share the speaker."""
+    import dataclasses
+
+    from translator.document import Quote
+
+    if "opened_in" not in {f.name for f in dataclasses.fields(Quote)}:
+        pytest.skip("Quote has no opened_in field on this branch")
+    paragraphs = [
+        "Le maire Paul Girard a pris la parole : « Nous avons trop attendu.",
+        "« Il faut maintenant agir pour les familles. »",
+    ]
+    assert speakers(*paragraphs) == ["Paul Girard", "Paul Girard"]

@@ -194,7 +194,25 @@ def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: 
             token = _token_at(doc, offset)
             speakers[quote] = finder.speaker(number, token) if token is not None else None
             finder.said(number, token, speakers[quote])
+    _share_across_paragraphs(quotes, speakers)
     return [dataclasses.replace(q, speaker=speakers.get(q)) for q in quotes]
+
+
+def _share_across_paragraphs(quotes: Sequence[Quote], speakers: dict[Quote, str | None]) -> None:
+    """A quotation running over several paragraphs (one Quote per paragraph, linked by
+    `opened_in`/`continues`) gets one speaker: the one named after its end, else before
+    its start, else in between."""
+    group: list[Quote] = []
+    for quote in [*quotes, None]:
+        opened_in = getattr(quote, "opened_in", None) if quote is not None else None
+        if group and (quote is None or opened_in != getattr(group[0], "opened_in", None)):
+            if len(group) > 1:
+                found = [speakers.get(group[-1]), speakers.get(group[0]), *(speakers.get(q) for q in group)]
+                speaker = next((s for s in found if s), None)
+                speakers.update(dict.fromkeys(group, speaker))
+            group = []
+        if quote is not None and opened_in is not None:
+            group.append(quote)
 
 
 def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, int]]]:
@@ -439,8 +457,8 @@ def _before(token: Token) -> str | _Pronoun | None:
                 verb = verb.head
                 continue
             break
-        if "VerbForm=Inf" in str(verb.morph) or "VerbForm=Part" in str(verb.morph):
-            # "Et de souligner : « … »", "affirmant : « … »": the last person named speaks.
+        if _narrative_infinitive(verb):
+            # "Et de souligner : « … »": the last person named speaks.
             return _Pronoun(token.i, None)
         return None
     # "Nicolas : « … »": a name or role alone before a colon.
@@ -449,6 +467,13 @@ def _before(token: Token) -> str | _Pronoun | None:
         if _names_someone(phrase):
             return phrase.text
     return None
+
+
+def _narrative_infinitive(verb: Token) -> bool:
+    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say"."""
+    start = verb.sent.start
+    words = [w.lower_ for w in verb.doc[start : verb.i]]
+    return verb.morph.get("VerbForm") == ["Inf"] and words in (["de"], ["et", "de"], ["d'"], ["et", "d'"])
 
 
 def _subject_of(verb: Token) -> Token | None:
