@@ -95,6 +95,11 @@ def test_role_with_apposed_name_gives_the_name():
     assert speakers(*paragraphs) == ["Sophie Lemaire"]
 
 
+def test_partial_quote_in_reported_clause_belongs_to_the_reporter():
+    paragraphs = ["La juge Anne Perrin a estimé que le prévenu risquait de « tout perdre dans cette affaire »."]
+    assert "Anne Perrin" in speakers(*paragraphs)[0]
+
+
 # --- pronouns ---------------------------------------------------------------------------
 
 def test_pronoun_resolves_to_last_named_person():
@@ -113,6 +118,15 @@ def test_pronoun_gender_picks_the_matching_person():
         "« Je reste prudent », a-t-il nuancé.",
     ]
     assert speakers(*paragraphs) == ["Mme Claire Fabre", "M. Henri Blanc"]
+
+
+def test_pronoun_prefers_a_body_of_the_stated_gender_named_closer():
+    paragraphs = [
+        "Les services de Pierre Roux ont convoqué le diplomate.",
+        "Dans un communiqué, l'ambassade de Pologne a rejeté ces accusations. "
+        "« Ce sont des inventions sans aucun fondement », a-t-elle indiqué.",
+    ]
+    assert speakers(*paragraphs) == ["l'ambassade de Pologne"]
 
 
 def test_selon_lui_and_ce_dernier():

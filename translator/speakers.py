@@ -292,7 +292,12 @@ class _SpeakerFinder:
         if not candidates:
             return None
         # "the last named person": a role or body ("le président américain") only when no name fits.
-        candidates = [m for m in candidates if m.named] or candidates
+        # A role or body of the stated gender in the same paragraph, named after a person
+        # whose gender is unknown, is the clearer antecedent ("l'ambassade … a-t-elle indiqué").
+        named = [m for m in candidates if m.named]
+        closer = [m for m in candidates if not m.named and gender and m.gender == gender and m.paragraph == paragraph
+                  and (not named or (named[-1].gender is None and (m.paragraph, m.position) > (named[-1].paragraph, named[-1].position)))]
+        candidates = closer or named or candidates
         last = candidates[-1]
         same_sentence = [m for m in candidates if (m.paragraph, m.sentence) == (last.paragraph, last.sentence)]
         # The text makes it clearest when the gender is stated, then when the person is the subject.
@@ -446,6 +451,11 @@ def _before(token: Token) -> str | _Pronoun | None:
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX")]
     if verbs:
         verb = verbs[-1]
+        # "X a lâché que le PSG risquait de « … »": the quoted words are X's, not the PSG's.
+        while verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(
+            c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children
+        ):
+            verb = verb.head
         for _ in range(4):
             subject = _subject_of(verb)
             if subject is not None:
