@@ -540,10 +540,12 @@ def _phrase(word: Token) -> Span | None:
     while start < word.i and doc[start].lower_ in _LINKS:
         start += 1
     # "Le porte-parole du NPD en matière de culture, Pierre Nantel, a …": the name says who.
-    for name in word.doc.ents:
-        if (name.label_ == "PER" and word.i < name.start and name.start - 1 > word.i
-                and doc[name.start - 1].text == "," and name.root.head.i in {t.i for t in word.subtree}):
-            return name
+    subtree = {t.i for t in word.subtree}
+    for comma in range(word.i + 1, word.right_edge.i + 1):
+        if doc[comma].text == "," and comma + 1 in subtree:
+            name = _apposed_name(doc, comma)
+            if name is not None:
+                return name
     return _chunk(doc[start])
 
 
@@ -572,13 +574,26 @@ def _chunk(first: Token) -> Span | None:
         span = span[:-1]
     if not len(span):
         return None
-    if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PER":
-        name_end = end + 1
-        while name_end < len(doc) and doc[name_end].ent_type_ == "PER" and doc[name_end].pos_ in ("PROPN", "NOUN"):
-            name_end += 1
-        if name_end < len(doc) and doc[name_end].text in ",." and name_end > end + 1:
-            return doc[end + 1 : name_end]
+    if end < len(doc) and doc[end].text == ",":
+        name = _apposed_name(doc, end)
+        if name is not None:
+            return name
     return span
+
+
+def _apposed_name(doc: Doc, comma: int) -> Span | None:
+    """The name set between commas after a role: ", Mélanie Joly," / ", M. Paul Arnaud,"."""
+    start = end = comma + 1
+    if end < len(doc) and doc[end].lower_ in _TITLES:
+        end += 1
+    while end < len(doc) and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN") and doc[end].text[:1].isupper():
+        end += 1
+    person = doc[start:end]
+    if end == start or (doc[start].lower_ not in _TITLES and not any(w.ent_type_ == "PER" for w in person)):
+        return None
+    if len(person) < 2 and doc[start].lower_ in _TITLES:
+        return None
+    return person if end < len(doc) and doc[end].text in ",." else None
 
 
 def _names_someone(phrase: Span) -> bool:
@@ -656,7 +671,8 @@ def _mention(paragraph: int, span: Span) -> _Mention:
 def _gender(span: Span) -> str | None:
     """Gender from a title (M., Mme), a role noun it stands beside, or the name's own morphology."""
     first = span[0].lower_
-    if first in _TITLES and _TITLES[first]:
+    if first in _TITLES:
+        # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them.
         return _TITLES[first]
     root = span.root
     neighbours = [root.head] if root.dep_ == "appos" else []
