@@ -259,3 +259,23 @@ def test_quotation_across_paragraphs_has_one_speaker():
         "« Il faut maintenant agir pour les familles. »",
     ]
     assert speakers(*paragraphs) == ["Paul Girard", "Paul Girard"]
+
+
+def test_more_inverted_forms():
+    paragraphs = [
+        "« La situation est grave », a fait savoir le porte-parole de la présidence, Moussa Traoré.",
+        "« Nous avons tout essayé pour le sauver », a expliqué mardi à la radio un responsable des secours.",
+        "« Je suis fière de mon équipe », confie l’ancienne championne olympique.",
+        "D’après l’avocate de la famille, Me Sarah Cohen, « l’enquête a été bâclée du début à la fin ».",
+    ]
+    assert speakers(*paragraphs) == [
+        "Moussa Traoré", "un responsable des secours", "l’ancienne championne olympique", "Me Sarah Cohen",
+    ]
+
+
+def test_nothing_after_the_quote_but_a_date_or_an_impersonal_verb():
+    paragraphs = [
+        "« Nous avons tout essayé pour le sauver », la veille du scrutin.",
+        "« Fermé pour travaux jusqu'à nouvel ordre », peut-on lire sur la porte.",
+    ]
+    assert speakers(*paragraphs) == [None, None]

@@ -155,6 +155,8 @@ _SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", 
 _NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 _LINKS = {"de", "du", "des", "d'"}
+_TIME_WORDS = set("lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin dimanche encore aussi".split())
+_TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 _SPEECH_INTRODUCERS = {"selon", "d'après", "d’après"}
 _FRAMING_PREPOSITIONS = {"pour", "selon"}
 # Words that end a speaker phrase taken from a parse subtree: dates and places of speaking.
@@ -186,10 +188,12 @@ def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: 
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     frames = [_frame(paragraph, by_paragraph.get(number, [])) for number, paragraph in enumerate(paragraphs)]
-    docs = list(nlp.pipe(text for text, _ in frames))
+    docs = list(nlp.pipe(text for text, _, _ in frames))
+    for doc, paragraph, (_, _, kept) in zip(docs, paragraphs, frames):
+        doc.user_data["source"] = (paragraph, kept)
     finder = _SpeakerFinder(docs)
     speakers: dict[Quote, str | None] = {}
-    for number, (doc, (_, offsets)) in enumerate(zip(docs, frames)):
+    for number, (doc, (_, offsets, _)) in enumerate(zip(docs, frames)):
         for quote, offset in offsets:
             token = _token_at(doc, offset)
             speakers[quote] = finder.speaker(number, token) if token is not None else None
@@ -215,7 +219,7 @@ def _share_across_paragraphs(quotes: Sequence[Quote], speakers: dict[Quote, str 
             group.append(quote)
 
 
-def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, int]]]:
+def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, int]], list[tuple[int, int, int]]]:
     """The paragraph with each quotation replaced by the placeholder, and where each went.
 
     The placeholder keeps the quotation's place in the sentence structure: capitalised
@@ -223,9 +227,11 @@ def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, 
     """
     pieces: list[str] = []
     offsets: list[tuple[Quote, int]] = []
+    kept: list[tuple[int, int, int]] = []  # (frame offset, paragraph offset, length) of the text kept as is
     position = length = 0
     for quote in sorted(quotes, key=lambda q: q.start):
         before = paragraph[position : quote.start]
+        kept.append((length, position, len(before)))
         pad = "" if not before or before[-1].isspace() else " "
         pieces.append(before + pad)
         length += len(before) + len(pad)
@@ -239,9 +245,20 @@ def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, 
         pieces.append(placeholder)
         length += len(placeholder)
         position = quote.end
+    kept.append((length, position, len(paragraph) - position))
     pieces.append(paragraph[position:])
     # Same length, so offsets hold: the model was trained on straight apostrophes and spaces.
-    return "".join(pieces).translate(_TYPOGRAPHY), offsets
+    return "".join(pieces).translate(_TYPOGRAPHY), offsets, kept
+
+
+def _written(span: Span) -> str:
+    """The words of `span` as the paragraph writes them (curly apostrophes, no-break spaces)."""
+    paragraph, kept = span.doc.user_data.get("source", (None, ()))
+    for frame_start, paragraph_start, length in kept:
+        if frame_start <= span.start_char and span.end_char <= frame_start + length:
+            shift = paragraph_start - frame_start
+            return paragraph[span.start_char + shift : span.end_char + shift]
+    return span.text
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
@@ -353,7 +370,7 @@ class _SpeakerFinder:
         if first is None or not names or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
             return None
         name = names[0]
-        return name.text if name.end == len(following) or following[name.end].text in ",.:" else None
+        return _written(name) if name.end == len(following) or following[name.end].text in ",.:" else None
 
 
 @dataclass(frozen=True)
@@ -389,19 +406,37 @@ def _after(token: Token) -> str | _Pronoun | None:
     if doc[i].sent != token.sent:
         return None
     i += 1  # the speech verb
+    if i < len(doc) and doc[i].morph.get("VerbForm") == ["Inf"]:  # "a fait savoir X"
+        i += 1
     if i < len(doc) and doc[i].lower_ in _SUBJECT_CLITICS:  # "explique-t-elle"
         return _subject_clitic(doc, i, token)
     if i < len(doc) and doc[i].pos_ in _AUXILIARIES_POS:  # "a déclaré": the participle follows
         return None
     if i >= len(doc) or doc[i].sent != token.sent:
         return None
-    phrase = _chunk(doc[i])
+    phrase = _chunk(doc[_inverted_subject_start(doc, i)])
     if phrase is None:
         return None
     pronoun = _pronoun_phrase(phrase, token.i)
     if pronoun is not None:
         return pronoun
-    return phrase.text if _names_someone(phrase) else None
+    # The inverted clause itself marks its noun phrase as the one who speaks.
+    return _written(phrase) if _names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
+
+
+def _inverted_subject_start(doc: Doc, i: int) -> int:
+    """Skip a date or a "to whom" between the verb and its subject:
+    "a expliqué mardi à l'AFP un responsable des secours"."""
+    if not (doc[i].lower_ in _TIME_WORDS or doc[i].lower_ in _TO_WHOM):
+        return i
+    for j in range(i + 1, min(i + 8, len(doc))):
+        if doc[j].is_punct:
+            break
+        previous = doc[j - 1]
+        starts = doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in _TITLES
+        if starts and previous.pos_ not in ("ADP", "DET") and previous.lower_ not in _TO_WHOM and previous.lower_ not in _TITLES:
+            return j
+    return i
 
 
 def _subject_clitic(doc: Doc, i: int, token: Token) -> _Pronoun | None:
@@ -420,7 +455,8 @@ def _introduced(token: Token) -> str | _Pronoun | None:
         lower = word.lower_
         framing = lower in _FRAMING_PREPOSITIONS and word.i < token.i and _comma_between(word, token)
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "d’", "du")
-        if lower in _SPEECH_INTRODUCERS or framing or eyes:
+        after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
+        if lower in _SPEECH_INTRODUCERS or framing or eyes or after:
             start = word.i + (2 if eyes else 1)
             if start >= len(token.doc) or start == token.i:
                 continue
@@ -431,7 +467,7 @@ def _introduced(token: Token) -> str | _Pronoun | None:
             if pronoun is not None:
                 return pronoun
             if _names_someone(phrase):
-                return phrase.text
+                return _written(phrase)
     return None
 
 
@@ -475,7 +511,7 @@ def _before(token: Token) -> str | _Pronoun | None:
     if words[-1].text == ":" and 1 <= len(words) - 1 <= 6:
         phrase = doc[sentence_start : token.i - 1]
         if _names_someone(phrase):
-            return phrase.text
+            return _written(phrase)
     return None
 
 
@@ -505,7 +541,7 @@ def _subject_speaker(subject: Token, token: Token) -> str | _Pronoun | None:
         lower = subject.lower_
         if lower in ("qui",) and subject.head.dep_ in ("acl:relcl", "acl") and subject.head.head.pos_ in ("NOUN", "PROPN"):
             phrase = _phrase(subject.head.head)
-            return phrase.text if phrase is not None and _names_someone(phrase) else None
+            return _written(phrase) if phrase is not None and _names_someone(phrase) else None
         if lower in _PRONOUN_GENDER:
             return _Pronoun(token.i, _PRONOUN_GENDER[lower])
         return None
@@ -515,7 +551,7 @@ def _subject_speaker(subject: Token, token: Token) -> str | _Pronoun | None:
     pronoun = _pronoun_phrase(phrase, token.i)
     if pronoun is not None:
         return pronoun
-    return phrase.text if _names_someone(phrase) else None
+    return _written(phrase) if _names_someone(phrase) else None
 
 
 def _pronoun_phrase(phrase: Span, anchor: int) -> _Pronoun | None:
@@ -665,7 +701,7 @@ def _mentions(paragraph: int, doc: Doc) -> list[_Mention]:
 
 def _mention(paragraph: int, span: Span) -> _Mention:
     subject = any(w.dep_ in ("nsubj", "nsubj:pass") for w in span) or span.root.dep_ in ("nsubj", "nsubj:pass")
-    return _Mention(paragraph, span.start, span.text, _gender(span), subject, span.sent.start)
+    return _Mention(paragraph, span.start, _written(span), _gender(span), subject, span.sent.start)
 
 
 def _gender(span: Span) -> str | None:
