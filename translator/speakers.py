@@ -150,18 +150,18 @@ _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "logue", "ien", "ienne", "ier
 _NAMING_ENTITIES = {"PER", "ORG"}
 _CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
 _AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera"}
-_AUXILIARIES_POS = {"AUX"}
 _SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 _NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 _LINKS = {"de", "du", "des", "d'"}
-_TIME_WORDS = set("lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin dimanche encore aussi".split())
+# Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
+_ADVERBIALS = set("lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin encore aussi".split())
 _TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
-_SPEECH_INTRODUCERS = {"selon", "d'après", "d’après"}
-_FRAMING_PREPOSITIONS = {"pour", "selon"}
-# Words that end a speaker phrase taken from a parse subtree: dates and places of speaking.
+_SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
+_FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
+# Words that end a speaker phrase: dates, places and circumstances of speaking, clauses.
 _PHRASE_STOP = set(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui lors dans devant pendant "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui lors dans devant pendant "
     "après avant depuis sur au aux à en qui que dont lorsqu quand avec sous ce cette".split()
 )
 
@@ -410,7 +410,7 @@ def _after(token: Token) -> str | _Pronoun | None:
         i += 1
     if i < len(doc) and doc[i].lower_ in _SUBJECT_CLITICS:  # "explique-t-elle"
         return _subject_clitic(doc, i, token)
-    if i < len(doc) and doc[i].pos_ in _AUXILIARIES_POS:  # "a déclaré": the participle follows
+    if i < len(doc) and doc[i].pos_ == "AUX":  # "il a déclaré" is not inverted
         return None
     if i >= len(doc) or doc[i].sent != token.sent:
         return None
@@ -427,7 +427,7 @@ def _after(token: Token) -> str | _Pronoun | None:
 def _inverted_subject_start(doc: Doc, i: int) -> int:
     """Skip a date or a "to whom" between the verb and its subject:
     "a expliqué mardi à l'AFP un responsable des secours"."""
-    if not (doc[i].lower_ in _TIME_WORDS or doc[i].lower_ in _TO_WHOM):
+    if not (doc[i].lower_ in _ADVERBIALS or doc[i].lower_ in _TO_WHOM):
         return i
     for j in range(i + 1, min(i + 8, len(doc))):
         if doc[j].is_punct:
@@ -454,7 +454,7 @@ def _introduced(token: Token) -> str | _Pronoun | None:
             continue
         lower = word.lower_
         framing = lower in _FRAMING_PREPOSITIONS and word.i < token.i and _comma_between(word, token)
-        eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "d’", "du")
+        eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
         if lower in _SPEECH_INTRODUCERS or framing or eyes or after:
             start = word.i + (2 if eyes else 1)
@@ -539,7 +539,7 @@ def _subject_of(verb: Token) -> Token | None:
 def _subject_speaker(subject: Token, token: Token) -> str | _Pronoun | None:
     if subject.pos_ == "PRON":
         lower = subject.lower_
-        if lower in ("qui",) and subject.head.dep_ in ("acl:relcl", "acl") and subject.head.head.pos_ in ("NOUN", "PROPN"):
+        if lower == "qui" and subject.head.dep_ in ("acl:relcl", "acl") and subject.head.head.pos_ in ("NOUN", "PROPN"):
             phrase = _phrase(subject.head.head)
             return _written(phrase) if phrase is not None and _names_someone(phrase) else None
         if lower in _PRONOUN_GENDER:
