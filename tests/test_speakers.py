@@ -284,3 +284,21 @@ def test_nothing_after_the_quote_but_a_date_or_an_impersonal_verb():
         "« Fermé pour travaux jusqu'à nouvel ordre », peut-on lire sur la porte.",
     ]
     assert speakers(*paragraphs) == [None, None]
+
+
+def test_adverbials_between_an_inverted_verb_and_its_subject():
+    paragraphs = [
+        "« La croissance va ralentir l'an prochain », estime pour sa part l'économiste Jean Morin.",
+        "« Le dossier est clos pour nous », a indiqué de son côté le parquet de Lyon.",
+        "« C'est une victoire pour tous les salariés du site », se sont félicités les syndicats.",
+    ]
+    assert speakers(*paragraphs) == ["l'économiste Jean Morin", "le parquet de Lyon", "les syndicats"]
+
+
+def test_quote_as_subject_is_not_an_inverted_clause():
+    assert speakers("La pièce « Le Malade imaginaire revisité par une troupe » sera jouée samedi.") == [None]
+
+
+def test_person_announcing_a_quote_after_asides():
+    paragraph = "Interrogée par la radio, Anne Roux, 52 ans, raconte : « J'ai tout perdu dans l'incendie. »"
+    assert speakers(paragraph) == ["Anne Roux"]

@@ -149,7 +149,8 @@ _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "logue", "ien", "ienne", "ier
                    "ente", "aire", "ologue", "graphe", "naute", "crate")
 _NAMING_ENTITIES = {"PER", "ORG"}
 _CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
-_AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera"}
+_AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
+_DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
 _SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 _NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
 _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
@@ -162,7 +163,7 @@ _FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
 # Words that end a speaker phrase: dates, places and circumstances of speaking, clauses.
 _PHRASE_STOP = set(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui lors dans devant pendant "
-    "après avant depuis sur au aux à en qui que dont lorsqu quand avec sous ce cette".split()
+    "après avant depuis sur au aux à en qui que dont lorsqu quand avec sous".split()
 )
 
 
@@ -189,8 +190,12 @@ def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: 
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     frames = [_frame(paragraph, by_paragraph.get(number, [])) for number, paragraph in enumerate(paragraphs)]
     docs = list(nlp.pipe(text for text, _, _ in frames))
-    for doc, paragraph, (_, _, kept) in zip(docs, paragraphs, frames):
+    for doc, paragraph, (_, offsets, kept) in zip(docs, paragraphs, frames):
         doc.user_data["source"] = (paragraph, kept)
+        doc.user_data["exclaims"] = {
+            token.i: quote.text.rstrip().endswith(("!", "?", "…", "..."))
+            for quote, offset in offsets if (token := _token_at(doc, offset)) is not None
+        }
     finder = _SpeakerFinder(docs)
     speakers: dict[Quote, str | None] = {}
     for number, (doc, (_, offsets, _)) in enumerate(zip(docs, frames)):
@@ -394,6 +399,10 @@ def _after(token: Token) -> str | _Pronoun | None:
     i = token.i + 1
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
         i += 1
+    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" is inverted
+    # ("« … » sera joué samedi" is not).
+    if i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
+        return None
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in _CLITICS:
             i += 1
@@ -427,14 +436,14 @@ def _after(token: Token) -> str | _Pronoun | None:
 def _inverted_subject_start(doc: Doc, i: int) -> int:
     """Skip a date or a "to whom" between the verb and its subject:
     "a expliqué mardi à l'AFP un responsable des secours"."""
-    if not (doc[i].lower_ in _ADVERBIALS or doc[i].lower_ in _TO_WHOM):
+    if not (doc[i].lower_ in _ADVERBIALS or doc[i].pos_ in ("ADP", "ADV")):
         return i
     for j in range(i + 1, min(i + 8, len(doc))):
         if doc[j].is_punct:
             break
         previous = doc[j - 1]
-        starts = doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in _TITLES
-        if starts and previous.pos_ not in ("ADP", "DET") and previous.lower_ not in _TO_WHOM and previous.lower_ not in _TITLES:
+        starts = doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in _TITLES or doc[j].lower_ in _DETERMINERS
+        if starts and previous.pos_ not in ("ADP", "DET") and previous.lower_ not in _TO_WHOM | set(_TITLES) | _DETERMINERS:
             return j
     return i
 
@@ -506,10 +515,27 @@ def _before(token: Token) -> str | _Pronoun | None:
         if _narrative_infinitive(verb):
             # "Et de souligner : « … »": the last person named speaks.
             return _Pronoun(token.i, None)
+        return _person_announcing(words)
+    return _person_announcing(words) or _name_and_colon(words)
+
+
+def _person_announcing(words: Span) -> str | None:
+    """"Interrogée par l'AFP, Anne Roux, 52 ans, raconte : « … »" when the parse misses the
+    subject: a sentence leading to the quotation with ":" names its speaker first."""
+    if words[-1].text != ":":
         return None
-    # "Nicolas : « … »": a name or role alone before a colon.
+    for entity in words.doc.ents:
+        if entity.label_ == "PER" and words.start <= entity.start < words.end and (
+            entity.start == words.start or words.doc[entity.start - 1].pos_ not in ("ADP", "DET")
+        ):
+            return _written(entity)
+    return None
+
+
+def _name_and_colon(words: Span) -> str | None:
+    """"Nicolas : « … »": a name or role alone before a colon."""
     if words[-1].text == ":" and 1 <= len(words) - 1 <= 6:
-        phrase = doc[sentence_start : token.i - 1]
+        phrase = words[:-1]
         if _names_someone(phrase):
             return _written(phrase)
     return None
@@ -595,13 +621,15 @@ def _chunk(first: Token) -> Span | None:
     while end < len(doc) and end - first.i < 12 and doc[end].sent == first.sent:
         word = doc[end]
         lower = word.lower_
-        nominal = word.pos_ in _NOMINAL or lower in _TITLES or (word.pos_ == "VERB" and word.text[:1].isupper())
-        if lower == _PLACEHOLDER or (lower in _PHRASE_STOP and end > first.i) or word.is_punct and word.text != "-":
+        # By form as well as by tag: the small model often mistags names and determiners.
+        nominal = (word.pos_ in _NOMINAL or lower in _TITLES or lower in _DETERMINERS
+                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper()))
+        if lower == _PLACEHOLDER or lower in _PHRASE_STOP or lower in _ADVERBIALS or word.is_punct and word.text != "-":
             break
         if lower in _LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in _NOMINAL:
             end += 1
             continue
-        if not nominal or (word.pos_ == "PRON" and lower not in ("ce", "cette")):
+        if not nominal or (word.pos_ == "PRON" and lower not in _DETERMINERS and word.ent_type_ != "PER"):
             if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui")):
                 break
         end += 1
