@@ -10,18 +10,23 @@ names inside a quotation are never taken for its speaker. Around each placeholde
 this order (see `_speaker_in_sentence`):
 
 1. after it, an inverted speech clause: "…, a déclaré X", "…, a-t-il ajouté",
-   "…, lui répond le ministre", "…, souffle cette jeune femme de 25 ans";
+   "…, lui répond le ministre", "…, souffle cette jeune femme de 25 ans", read by
+   position because the model often mistags the inverted verb;
 2. "selon X", "d'après X", "pour X, « … »", "aux yeux de X, « … »";
-3. before it, the subject of the nearest verb ("X a estimé que « … »", "X : « … »",
-   "Il se disait « … »"); a verb without a subject ("Et de souligner : « … »") speaks
-   for the last person named;
+3. before it, the subject of the nearest verb ("X a estimé que « … »", "Il se disait
+   « … »"; the reporting verb above a "que" clause), "X : « … »", or "(Et) de souligner :
+   « … »" for the last person named;
 4. a quotation that is its whole sentence, with none of the above, belongs to the
-   speaker of the sentence before it (the previous quote's speaker, or a person who is
-   the subject there).
+   speaker of the sentence before it (the quote there, or the person who is its
+   subject), else to the previous quote's speaker in the paragraph when nobody else is
+   named in between, else to a following line that only names someone.
 
 Pronouns (il, elle, "ce dernier", "selon lui") are resolved to the last person named
-outside quotations whose gender agrees (title M./Mme, the gender spaCy gives a role
-noun or name); a role or body named earlier as a speaker counts as a person here.
+outside quotations whose gender agrees (title M./Mme, the article of a role beside the
+name, spaCy's gender); roles and bodies ("le président américain", "l'ambassade") only
+when no named person fits or when they are the closer mention of the stated gender.
+A quotation across paragraphs gets one speaker. Speakers are returned exactly as the
+paragraph writes them.
 
 Start-up: `load_french` builds the pipeline itself instead of `spacy.load`, to load only
 what this needs (no lemmatizer, no sentence recogniser) and to skip two costs of a plain
