@@ -302,3 +302,14 @@ def test_quote_as_subject_is_not_an_inverted_clause():
 def test_person_announcing_a_quote_after_asides():
     paragraph = "Interrogée par la radio, Anne Roux, 52 ans, raconte : « J'ai tout perdu dans l'incendie. »"
     assert speakers(paragraph) == ["Anne Roux"]
+
+
+def test_a_day_is_nobody_and_a_participle_leads_to_the_reporter():
+    paragraphs = [
+        "Mardi, lors d'une conférence de presse à Bruxelles, le commissaire européen au Commerce "
+        "Pierre Lambert a déclaré que les négociations n'étaient pas terminées.",
+        "« Nous ne sommes pas encore au bout du chemin avec nos partenaires », a-t-il déclaré.",
+        "Plus tard, il a estimé que l'accord restait possible, affirmant : « Rien n'est perdu tant que nous parlons. »",
+    ]
+    found = speakers(*paragraphs)
+    assert all(speaker and "Lambert" in speaker for speaker in found), found

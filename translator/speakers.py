@@ -148,10 +148,11 @@ _SPEAKER_NOUNS = set(
     "écrivain poète auteur autrice diplomate ambassadeur chancelier gouverneur sénateur préfet procureur "
     "directeur directrice présidence élysée kremlin maison-blanche opposition majorité collectif mouvement "
     "voisin voisine ami amie habitant habitante public foule manifestant manifestante militant militante "
-    "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste".split()
+    "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste agent "
+    "correspondant correspondante adhérent adhérente résident résidente".split()
 )
-_AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante", "ent",
-                   "ente", "aire", "ologue", "graphe", "naute", "crate")
+_AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante", "aire",
+                   "graphe", "naute", "crate")
 _NAMING_ENTITIES = {"PER", "ORG"}
 _CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
 _AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
@@ -162,6 +163,8 @@ _NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
 _LINKS = {"de", "du", "des", "d'"}
 # Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
 _ADVERBIALS = set("lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin encore aussi".split())
+_MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+_NEVER_NAMES = _ADVERBIALS | _MONTHS | {_PLACEHOLDER}
 _TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 _SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
 _FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
@@ -501,18 +504,19 @@ def _before(token: Token) -> str | _Pronoun | None:
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX")]
     if verbs:
         verb = verbs[-1]
-        # "X a lâché que le PSG risquait de « … »": the quoted words are X's, not the PSG's.
-        while verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(
-            c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children
-        ):
-            verb = verb.head
-        for _ in range(4):
+        for _ in range(5):
+            verb = _reporting_verb(verb)
             subject = _subject_of(verb)
             if subject is not None:
                 return _subject_speaker(subject, token)
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                # "le Premier ministre X, regrettant que « … »": the participle's noun speaks.
-                return _subject_speaker(verb.head, token)
+                # "le Premier ministre X, regrettant que « … »": the participle's noun speaks;
+                # a noun that is no one ("l'engagement …, affirmant") leads further up.
+                found = _subject_speaker(verb.head, token)
+                if found is not None:
+                    return found
+                verb = verb.head
+                continue
             if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "parataxis") and verb.head != verb and verb.head.i < token.i:
                 verb = verb.head
                 continue
@@ -544,6 +548,15 @@ def _name_and_colon(words: Span) -> str | None:
         if _names_someone(phrase):
             return _written(phrase)
     return None
+
+
+def _reporting_verb(verb: Token) -> Token:
+    """"X a lâché que le PSG risquait de « … »": the quoted words are X's, not the PSG's."""
+    while verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(
+        c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children
+    ):
+        verb = verb.head
+    return verb
 
 
 def _narrative_infinitive(verb: Token) -> bool:
@@ -599,6 +612,11 @@ def _phrase(word: Token) -> Span | None:
     """The noun phrase around a subject the parser found: its words to the left, then `_chunk`."""
     doc = word.doc
     start = word.i
+    if word.pos_ == "PROPN" or word.ent_type_ == "PER":
+        # A name starts where it starts ("… à la Défense James Mattis"), a title aside.
+        while start > word.sent.start and doc[start - 1].lower_ in _TITLES:
+            start -= 1
+        return _chunk(doc[start])
     while start > word.sent.start and (
         doc[start - 1].pos_ in _NOMINAL or doc[start - 1].lower_ in _TITLES
         or (doc[start - 1].lower_ in _LINKS and start - 2 >= word.sent.start and doc[start - 2].pos_ in ("NOUN", "PROPN"))
@@ -668,6 +686,8 @@ def _apposed_name(doc: Doc, comma: int) -> Span | None:
 def _names_someone(phrase: Span) -> bool:
     """A person, group or body: a name (PER/ORG or a capitalised noun), a title or a role noun."""
     for word in phrase:
+        if word.lower_ in _NEVER_NAMES:
+            continue  # "Jeudi, …": capitalised, never someone
         if word.ent_type_ in _NAMING_ENTITIES or word.pos_ == "PROPN":
             return True
         if word.lower_ in _TITLES:
@@ -701,7 +721,7 @@ def _mentions(paragraph: int, doc: Doc) -> list[_Mention]:
     found: list[_Mention] = []
     taken: set[int] = set()
     for entity in doc.ents:
-        if entity.label_ != "PER" or entity.text == _PLACEHOLDER:
+        if entity.label_ != "PER" or all(w.lower_ in _NEVER_NAMES for w in entity):
             continue
         start = entity.start
         if start > 0 and doc[start - 1].lower_ in _TITLES:
@@ -726,7 +746,7 @@ def _mentions(paragraph: int, doc: Doc) -> list[_Mention]:
         if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN") and word.i not in taken:
             phrase = _phrase(word)
             if phrase is not None and _names_someone(phrase) and not taken.intersection(range(phrase.start, phrase.end)):
-                named = any(w.pos_ == "PROPN" and w.ent_type_ != "LOC" or w.ent_type_ == "PER" for w in phrase)
+                named = any(w.ent_type_ == "PER" or w.dep_ == "flat:name" for w in phrase)
                 found.append(dataclasses.replace(_mention(paragraph, phrase), subject=True, named=named))
                 taken.update(range(phrase.start, phrase.end))
     return sorted(found, key=lambda m: m.position)
@@ -746,7 +766,7 @@ def _gender(span: Span) -> str | None:
     root = span.root
     neighbours = [root.head] if root.dep_ == "appos" else []
     neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN":
+    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and _speaker_noun(span.doc[span.start - 1].lower_):
         neighbours.append(span.doc[span.start - 1])
     for word in neighbours + list(span):
         for det in (c for c in word.children if c.dep_ == "det"):
