@@ -313,3 +313,13 @@ def test_a_day_is_nobody_and_a_participle_leads_to_the_reporter():
     ]
     found = speakers(*paragraphs)
     assert all(speaker and "Lambert" in speaker for speaker in found), found
+
+
+def test_speech_tag_inside_the_quotation():
+    paragraphs = [
+        "La maire de Nantes, Julie Caron, a visité le chantier.",
+        "« Nous avons, explique-t-elle, tout fait pour tenir les délais. »",
+        "« Je pense, dit Marc Vidal, que le quartier sera prêt en juin. »",
+        "Sur le panneau du chantier, on lit « Le budget, les délais, la sécurité : tout a été vérifié ».",
+    ]
+    assert speakers(*paragraphs) == ["Julie Caron", "Marc Vidal", None]

@@ -204,12 +204,12 @@ def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: 
             token.i: quote.text.rstrip().endswith(("!", "?", "…", "..."))
             for quote, offset in offsets if (token := _token_at(doc, offset)) is not None
         }
-    finder = _SpeakerFinder(docs)
+    finder = _SpeakerFinder(docs, nlp)
     speakers: dict[Quote, str | None] = {}
     for number, (doc, (_, offsets, _)) in enumerate(zip(docs, frames)):
         for quote, offset in offsets:
             token = _token_at(doc, offset)
-            speakers[quote] = finder.speaker(number, token) if token is not None else None
+            speakers[quote] = finder.speaker(number, token, quote.text) if token is not None else None
             finder.said(number, token, speakers[quote])
     _share_across_paragraphs(quotes, speakers)
     return [dataclasses.replace(q, speaker=speakers.get(q)) for q in quotes]
@@ -284,8 +284,9 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
 class _SpeakerFinder:
     """Speakers for the placeholders of one article, with the people named so far."""
 
-    def __init__(self, docs: list[Doc]) -> None:
+    def __init__(self, docs: list[Doc], nlp: Language) -> None:
         self.docs = docs
+        self.nlp = nlp
         self.mentions: list[_Mention] = []
         for number, doc in enumerate(docs):
             self.mentions.extend(_mentions(number, doc))
@@ -303,14 +304,33 @@ class _SpeakerFinder:
             self.mentions.append(_Mention(paragraph, token.i, speaker, gender, True, token.sent.start, named))
             self.mentions.sort(key=lambda m: (m.paragraph, m.position))
 
-    def speaker(self, paragraph: int, token: Token) -> str | None:
-        found = _speaker_in_sentence(token)
+    def speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
+        found = _speaker_in_sentence(token) or self.incise(quotation, token)
         if isinstance(found, _Pronoun):
             return self.resolve(paragraph, found.anchor, found.gender)
         if found is not None:
             return found
         if _is_whole_sentence(token):
             return self.implicit(paragraph, token)
+        return None
+
+    def incise(self, quotation: str, token: Token) -> str | _Pronoun | None:
+        """A speech tag set inside the quotation between commas:
+        "« Nous avons, explique-t-il, tout essayé »", "« Je pense, dit Anne Roy, que … »"."""
+        pieces = quotation.split(",")
+        for piece in pieces[1:-1]:
+            words = piece.split()
+            # Only the verb-first tag: "explique-t-elle", "dit Anne Roy" (not "le monde écoute").
+            if 1 <= len(words) <= 6 and words[0].islower() and words[0].replace("’", "'") not in _CLITICS | _DETERMINERS:
+                inner = self.nlp(f"{_PLACEHOLDER.capitalize()}, {piece.strip()}.".translate(_TYPOGRAPHY))
+                inner.user_data["source"] = (f"{_PLACEHOLDER.capitalize()}, {piece.strip()}.", [(0, 0, len(inner.text))])
+                if inner[2].pos_ not in ("VERB", "AUX") and not any(w.lower_ in _SUBJECT_CLITICS for w in inner):
+                    continue
+                found = _after(inner[0])
+                if isinstance(found, _Pronoun):
+                    return _Pronoun(token.i, found.gender)
+                if found is not None and _names_someone(inner[2:]):
+                    return found
         return None
 
     def resolve(self, paragraph: int, position: int, gender: str | None) -> str | None:
