@@ -94,7 +94,7 @@ SPEAKERS = {
     "articles/03_vendanges.txt": ["Marc Fabre", "Dr Lucie Azaïs"],
     "articles/04_municipale.txt": ["Mme Benali", "M. Pons"],
     "articles/05_glaciers.txt": ["Thomas Girardin", "la ministre de la Transition écologique"],
-    "articles/06_football.txt": ["l'entraîneur Julien Marty", "Hugo Lefèvre"],
+    "articles/06_football.txt": ["l'entraîneur Julien Marty", "Le capitaine Hugo Lefèvre"],
     "html/01_marche_couvert.html": ["Mme Fatima Haddad", "Karim Ouali"],
 }
 

@@ -27,7 +27,7 @@ from .cache import CachedTranslator, TranslationCache
 from .digest import DigestEntry, digest_json, digest_markdown
 from .document import Brief
 from .engine import ArgosTranslator, DecodingOptions, TextTranslator, find_package, package_model_id
-from .errors import BriefError
+from .errors import BriefError, ModelError
 from .output import write_atomic
 from .pipeline import PreparedArticle, finish, plan, prepare, translate_units
 from .reader import DEFAULT_MAX_BYTES
@@ -235,6 +235,8 @@ class Batch:
                 continue
             try:
                 prepared = plan(prepare(item.path, self.settings.max_bytes), self.settings.options)
+            except ModelError:
+                raise  # a missing model (spaCy's, for speakers) stops the batch: exit code 3
             except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
                 self.report.failed.append(Failure(source, _reason(exc, source)))
                 continue

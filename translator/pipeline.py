@@ -19,6 +19,7 @@ from .language import ensure_french
 from .quotes import find_quotes
 from .reader import DEFAULT_MAX_BYTES, read_document
 from .segment import assemble, segment_article
+from .speakers import attribute_speakers
 from .summarize import rank
 
 
@@ -47,7 +48,7 @@ def prepare(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedA
     if not article.paragraphs:
         raise InputError(f"{source}: no article text left after cleaning (only headlines or page furniture)")
     ensure_french(article.body, str(source))
-    quotes = find_quotes(article.paragraphs)
+    quotes = attribute_speakers(article.paragraphs, find_quotes(article.paragraphs))
     return PreparedArticle(article, quotes, segment_article(article, quotes))
 
 

@@ -1,8 +1,7 @@
-"""Find direct quotations (« … », “ … ”, "…") and who said them."""
+"""Find direct quotations (« … », “ … ”, "…"); translator/speakers.py says who said them."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .document import Quote
@@ -89,137 +88,9 @@ def _find_close(text: str, start: int) -> int | None:
     return None
 
 
-# --- speakers -------------------------------------------------------------------------
-
-_VERBS = (
-    "déclar|affirm|ajout|expliqu|indiqu|soulign|estim|assur|précis|annonc|lanc|martel|insist|"
-    "rappel|confi|reconn|prévien|prévenu|avert|répond|poursui|conclu|comment|not|observ|jug|"
-    "déplor|dénonc|regrett|plaid|tranch|résum|confirm|admi|témoign|racont|relev|ironis|réag|"
-    "signal|répét|écri|twe|insist|promi|avou|fait valoir|fait savoir|dit|dis|di|sout|insist"
-)
-_VERB = rf"(?:{_VERBS})\w*"
-_TITLE = r"(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mgr)"
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:de\s+|d['’]|du\s+|van\s+|von\s+|le\s+|la\s+)?[A-ZÀ-ÖØ-Þ][\w'’\-]+)*"
-# Capitalised words that start a sentence or name a place/day, never a person.
-_NOT_NAME = (
-    r"(?:Le|La|Les|L|Un|Une|Des|Du|De|Au|Aux|Ce|Cette|Ces|En|Et|Il|Elle|Ils|Elles|Selon|Pour|Dans|"
-    r"Sur|Mais|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Etats|États|Union|Nations)\b"
-)
-_PERSON = re.compile(
-    rf"\b{_TITLE}\s+{_NAME}"
-    rf"|\b(?!{_NOT_NAME})(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+\s+)+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þa-zà-öø-ÿ'’\-]+"
-)
-_PRONOUN = r"(?:il|elle|ils|elles)"
-# ", a-t-il déclaré" / ", a déclaré M. X" / ", explique la ministre Anne Leclerc"
-_AFTER = re.compile(
-    rf"^[\s\u00a0]*[,.]?[\s\u00a0]*(?:(?:a|ont|avait|avaient|aurait)(?:-t)?-(?P<pron>{_PRONOUN})\s+{_VERB}"
-    rf"|(?:(?:a|ont|avait|avaient|aurait)\s+)?{_VERB}(?:-t)?(?:-(?P<pron2>{_PRONOUN})\b"
-    rf"|\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)))",
-    re.IGNORECASE,
-)
-# "X a déclaré :" / "affirmant notamment :" / "X a estimé que" just before the quotation
-_BEFORE = re.compile(
-    rf"(?P<lead>[^.!?«»\"“”]*?)\b{_VERB}(?:[^.!?«»\"“”:]*:|\s+que)[\s\u00a0]*$", re.IGNORECASE
-)
-# Any sentence ending in a colon: "Le capitaine X, lui, a tenu à remercier les supporters :"
-_COLON_LEAD = re.compile(r"(?P<lead>[^«»\"“”]*?)[\s\u00a0]*:[\s\u00a0]*$")
-_ROLES = (
-    r"ministre|président|présidente|porte-parole|maire|directeur|directrice|responsable|"
-    r"syndicat|expert|experte|chercheur|chercheuse|avocat|avocate|médecin|entraîneur|juge"
-)
-# "la ministre de la Transition écologique a estimé que …" names a role, not a person.
-_ROLE_SUBJECT = re.compile(
-    rf"\b(?:le|la|l['’]|les)\s*(?:{_ROLES})\b(?:\s+(?:de|du|des|d['’])\s*[^,;:]*?)?"
-    r"(?=\s+(?:a|ont|avait|avaient|aurait)\b|,|\s*$)",
-    re.IGNORECASE,
-)
-_SELON = re.compile(rf"\bselon\s+(?P<who>(?:{_TITLE}\s+)?[^,.;:!?«»\"“”]+)", re.IGNORECASE)
-# Words that end a speaker phrase: "a déclaré M. Mattis à ses homologues" → "M. Mattis"
-_WHO_STOP = re.compile(
-    r"\s+(?:à|au|aux|lors|dans|devant|sur|pendant|en|après|avant|depuis|mardi|lundi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|hier|ce|cette|qui|que|lorsqu|quand|pour|avec|dont|sous)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def _clean_who(who: str) -> str | None:
-    who = _WHO_STOP.sub("", who.strip(_SPACES + ",")).strip(_SPACES)
-    who = re.sub(r"^(?:encore|aussi|également|notamment|ensuite|enfin)\s+", "", who, flags=re.IGNORECASE)
-    if not who or len(who.split()) > 9:
-        return None
-    if re.fullmatch(_PRONOUN, who, re.IGNORECASE):
-        return None
-    # A speaker names someone or something: at least one capitalised word or a role noun.
-    if not re.search(r"[A-ZÀ-ÖØ-Þ]", who) and not re.search(rf"\b(?:{_ROLES})\b", who, re.IGNORECASE):
-        return None
-    return who
-
-
-def last_person(text: str) -> str | None:
-    """The last person named in `text` ("M. Mattis", "Anne Leclerc"), for resolving il/elle."""
-    found = None
-    for match in _PERSON.finditer(text):
-        found = match.group(0)
-    if found and not re.match(_TITLE, found):
-        # "Défense James Mattis": a run of capitals ends with first name + surname.
-        found = " ".join(found.split()[-2:])
-    return found
-
-
-def find_speaker(paragraph: str, span: QuoteSpan, context_before: str = "") -> str | None:
-    """The speaker of the quotation at `span`, from the words around it.
-
-    `context_before` is the article text before this paragraph, used to resolve
-    "a-t-il déclaré" to the last person named.
-    """
-    after = paragraph[span.end :]
-    before = paragraph[: span.start]
-    pronoun = False
-    match = _AFTER.match(after)
-    if match:
-        if match.group("who"):
-            who = _clean_who(match.group("who"))
-            if who:
-                return who
-        pronoun = bool(match.group("pron") or match.group("pron2"))
-    sentence_before = _current_sentence(before)
-    selon = _SELON.search(sentence_before) or _SELON.search(after.split(". ")[0])
-    if selon:
-        who = _clean_who(selon.group("who"))
-        if who:
-            return who
-    if not pronoun:
-        lead = _BEFORE.search(sentence_before) or _COLON_LEAD.search(sentence_before)
-        if lead:
-            # Everything up to the verb: the lead group itself stops at the dot of "M.".
-            subject = sentence_before[: lead.end("lead")]
-            person = last_person(subject)
-            if person:
-                return person
-            role = _ROLE_SUBJECT.search(subject)
-            if role:
-                return role.group(0).strip()
-            # "il a déclaré :" refers back to the last person named; a lead with no person,
-            # role or pronoun ("Le rapport conclut :") has no speaker to give.
-            pronoun = bool(re.search(rf"\b{_PRONOUN}\b", subject, re.IGNORECASE)) or not subject.strip()
-    if pronoun:
-        return last_person(context_before + " " + before)
-    return None
-
-
-def _current_sentence(before: str) -> str:
-    """The (unfinished) sentence at the end of `before`, with abbreviations like "M." respected."""
-    # Imported here: the splitter itself depends on this module's quote finder.
-    from .sentences import split_spans
-
-    spans = split_spans(before)
-    return before[spans[-1][0] :] if spans else before
-
-
 def find_quotes(paragraphs: list[str]) -> list[Quote]:
-    """All top-level quotations of an article, with speakers where the text names one."""
+    """All top-level quotations of an article (speakers are set later by speakers.py)."""
     quotes: list[Quote] = []
-    context = ""
     for number, paragraph in enumerate(paragraphs):
         for span in find_quote_spans(paragraph):
             inner = span.inner(paragraph)
@@ -233,8 +104,6 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
                     paragraph=number,
                     start=span.start,
                     end=span.end,
-                    speaker=find_speaker(paragraph, span, context),
                 )
             )
-        context += "\n" + paragraph
     return quotes
