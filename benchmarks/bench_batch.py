@@ -113,14 +113,21 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
     load_seconds = time.perf_counter() - started
     mean = sum(map(len, tokenized)) / max(1, len(tokenized))
     prefix = [[pkg.target_prefix]] * len(tokenized) if pkg.target_prefix else None
+    common = {"beam_size": args.beam_size, "length_penalty": 0.2, "replace_unknowns": True,
+              "max_decoding_length": 2 * max(map(len, tokenized)) + 16}
     tried = {}
-    for label, size, kind in (("32 sentences", 32, "examples"), ("64 sentences", 64, "examples"),
-                              ("64 sentences in tokens", round(AUTO_BATCH_SENTENCES * mean), "tokens")):
+    for label, size, kind in (("one call, 32 sentences", 32, "examples"),
+                              ("one call, 64 sentences in tokens", round(AUTO_BATCH_SENTENCES * mean), "tokens")):
         started = time.perf_counter()
-        translator.translate_batch(tokenized, beam_size=args.beam_size, max_batch_size=size, batch_type=kind,
-                                   length_penalty=0.2, replace_unknowns=True, target_prefix=prefix,
-                                   max_decoding_length=2 * max(map(len, tokenized)) + 16)
+        translator.translate_batch(tokenized, max_batch_size=size, batch_type=kind, target_prefix=prefix, **common)
         tried[label] = time.perf_counter() - started
+    # All units sorted by length, then calls of 32: the least padding there can be.
+    ordered = sorted(tokenized, key=len)
+    started = time.perf_counter()
+    for start in range(0, len(ordered), 32):
+        part = ordered[start : start + 32]
+        translator.translate_batch(part, max_batch_size=32, target_prefix=prefix and prefix[: len(part)], **common)
+    tried["sorted, calls of 32"] = time.perf_counter() - started
     best = min(tried, key=tried.get)
     return {"units": len(units), "seconds": tried[best], "load_seconds": load_seconds, "settings": best,
             "tried": tried}

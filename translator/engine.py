@@ -110,20 +110,30 @@ def choose_device(device: str = "auto", compute_type: str = "auto") -> DeviceCho
     return DeviceChoice(chosen, compute_type, note)
 
 
-def packages_dir() -> str:
-    from argostranslate import settings
+def argos():
+    """argostranslate's `package` and `settings` modules; it creates its folders on import."""
+    try:
+        from argostranslate import package, settings
+    except OSError as exc:
+        where = os.environ.get("ARGOS_PACKAGES_DIR") or exc.filename or "the Argos data folder"
+        reason = "it is not a folder" if os.path.isfile(where) else (exc.strerror or str(exc))
+        raise ModelError(f"cannot use the Argos package folder {where}: {reason}") from None
+    return package, settings
 
-    return str(settings.package_data_dir)
+
+def packages_dir() -> str:
+    return str(argos()[1].package_data_dir)
 
 
 def find_package(from_code: str = SOURCE_LANGUAGE, to_code: str = TARGET_LANGUAGE) -> "Package":
     """The newest installed Argos translate package for from_code→to_code."""
     import packaging.version
-    from argostranslate import package as argos_package
+
+    argos_package = argos()[0]
 
     try:
         installed = argos_package.get_installed_packages()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the installed Argos packages in {packages_dir()}: {exc}") from None
     matching = [
         pkg

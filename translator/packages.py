@@ -7,7 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, packages_dir
+from .engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, argos, packages_dir
 from .errors import ModelError
 
 
@@ -24,7 +24,7 @@ class PackageInfo:
 
 
 def installed() -> list[PackageInfo]:
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
     try:
         found = argos_package.get_installed_packages()
@@ -59,7 +59,7 @@ def read_metadata(path: Path) -> dict:
 
 def install_file(path: Path, allow_any_pair: bool = False) -> PackageInfo:
     """Install a local .argosmodel with Argos's own installer."""
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
     metadata = read_metadata(path)
     pair = (metadata.get("from_code"), metadata.get("to_code"))
@@ -90,7 +90,7 @@ def _refresh_index() -> None:
     import urllib.error
     import urllib.request
 
-    from argostranslate import settings
+    settings = argos()[1]
 
     from .output import make_folder, write_atomic
 
@@ -112,7 +112,7 @@ def _refresh_index() -> None:
 
 
 def _index_packages() -> list:
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
     _refresh_index()
     return [
