@@ -45,8 +45,9 @@ def write_inputs(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def batch_command(inputs: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--beam-size", "1"]
+def batch_command(inputs: Path, out: Path, workers: int = 1) -> list[str]:
+    return [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--beam-size", "1",
+            "--workers", str(workers)]
 
 
 def cache_rows(cache: Path) -> int:
@@ -109,16 +110,20 @@ def interrupt(command: list[str], env: dict, when, how: int) -> tuple[subprocess
 
 
 @pytest.mark.parametrize(
-    ("how", "point"),
+    ("how", "point", "workers"),
     [
-        (signal.SIGKILL, "first unit committed"),
-        (signal.SIGINT, "first unit committed"),
-        (signal.SIGKILL, "first brief written"),
-        (signal.SIGINT, "a third of the briefs written"),
-        (signal.SIGKILL, "two thirds of the briefs written"),
+        (signal.SIGKILL, "first unit committed", 1),
+        (signal.SIGINT, "first unit committed", 1),
+        (signal.SIGKILL, "first brief written", 1),
+        (signal.SIGINT, "a third of the briefs written", 1),
+        (signal.SIGKILL, "two thirds of the briefs written", 1),
+        (signal.SIGINT, "first brief written", 2),
+        (signal.SIGKILL, "a third of the briefs written", 2),
     ],
 )
-def test_interrupted_batch_resumes_to_the_same_bytes(tmp_path: Path, corpus, how: int, point: str) -> None:
+def test_interrupted_batch_resumes_to_the_same_bytes(
+    tmp_path: Path, corpus, how: int, point: str, workers: int
+) -> None:
     inputs, expected = corpus
     out, cache = tmp_path / "out", tmp_path / "cache"
     env = {**os.environ, "BRIEF_CACHE_DIR": str(cache)}
@@ -129,7 +134,7 @@ def test_interrupted_batch_resumes_to_the_same_bytes(tmp_path: Path, corpus, how
         "two thirds of the briefs written": lambda: records(out) >= 26,
     }
 
-    first, stopped = interrupt(batch_command(inputs, out), env, conditions[point], how)
+    first, stopped = interrupt(batch_command(inputs, out, workers), env, conditions[point], how)
 
     finished_before = records(out)
     committed = cache_rows(cache)

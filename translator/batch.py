@@ -75,9 +75,9 @@ class ArgosModel:
 
     def load(self) -> TextTranslator:
         if self.workers > 1:
-            from .pool_backend import ProcessPoolTranslator
+            from .pool_backend import WorkerPool
 
-            return ProcessPoolTranslator(ArgosModel(self.decoding), self.workers)
+            return WorkerPool(ArgosModel(self.decoding), self.workers).load()
         return ArgosTranslator(find_package(), self.decoding)
 
 
@@ -200,16 +200,24 @@ def plan_sub_batches(
 
 class StopRequest:
     """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
-    a second one stops at once. Only in the main thread (signals cannot be caught elsewhere)."""
+    a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
+
+    In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
+    the signal when it returns), so it is finished and kept. A backend with
+    `translate_batches` works elsewhere and only waits here: it is stopped at once
+    (`at_once`), as what it has not returned yet would be lost anyway.
+    """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
         self.requested = False
+        self.at_once = False
         self._previous: dict[int, object] = {}
 
     def _handle(self, signum: int, frame: object) -> None:
-        if self.requested:
+        if self.requested or self.at_once:
+            self.requested = True
             raise KeyboardInterrupt
         self.requested = True
 
@@ -316,7 +324,7 @@ class Batch:
                 english = self.cache.get_many(self.model.cache_key, distinct)
             except CacheError as exc:
                 self._drop_cache(exc)
-        self.report.units, self.report.cache_hits = len(distinct), len(english)
+        self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
         missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
         waiting: dict[str, list[int]] = {}
         for number, article in enumerate(missing):
@@ -334,12 +342,14 @@ class Batch:
                 return
             translator = self.model.load()
             self.report.model_loaded = True
+            stop.at_once = hasattr(translator, "translate_batches")
             stream = iter_translated_batches(translator, batches)
             try:
                 for index, translated in stream:
                     done = list(zip(batches[index], translated, strict=True))
                     english.update(done)
                     self._commit(done)
+                    self.report.units += len(done)
                     progress.units(len(done))
                     for key, _ in done:
                         for number in waiting.pop(key, ()):

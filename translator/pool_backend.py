@@ -1,7 +1,8 @@
 """`--workers N`: sub-batches translated by N processes, each loading the model once.
 
 A backend like any other: it implements `translate_batches`, so the batch driver stays
-the only process that writes the cache, the records and the briefs.
+the only process that writes the cache, the records and the briefs. Workers ignore
+Ctrl-C; the driver decides, and `close()` ends them at once when it stops early.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
 
 from .quiet import quiet_libraries
@@ -17,10 +17,6 @@ from .quiet import quiet_libraries
 if TYPE_CHECKING:
     from .batch import ModelRecipe
     from .engine import TextTranslator
-
-# Sub-batches queued per worker: enough that none waits for work, few enough that
-# stopping (Ctrl-C) throws away little.
-IN_FLIGHT_PER_WORKER = 2
 
 _worker_translator: "TextTranslator | None" = None
 
@@ -32,9 +28,10 @@ def _start_worker(recipe: "ModelRecipe") -> None:
     _worker_translator = recipe.load()
 
 
-def _translate_in_worker(texts: list[str]) -> list[str]:
+def _translate_in_worker(job: tuple[int, list[str]]) -> tuple[int, list[str]]:
     assert _worker_translator is not None
-    return _worker_translator.translate(texts)
+    index, texts = job
+    return index, _worker_translator.translate(texts)
 
 
 class ProcessPoolTranslator:
@@ -44,32 +41,28 @@ class ProcessPoolTranslator:
         self.model_id = recipe.model_id
         self.workers = workers
         context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
-        self._executor = ProcessPoolExecutor(workers, context, _start_worker, (recipe,))
+        self._pool = context.Pool(workers, _start_worker, (recipe,))
+        self._finished = False
 
     def translate(self, texts: Sequence[str]) -> list[str]:
-        return self._executor.submit(_translate_in_worker, list(texts)).result()
+        return self._pool.apply(_translate_in_worker, ((0, list(texts)),))[1]
 
     def translate_batches(self, batches: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
-        running: dict[Future, int] = {}
-        queued = iter(enumerate(batches))
-        try:
-            while True:
-                while len(running) < self.workers * IN_FLIGHT_PER_WORKER:
-                    item = next(queued, None)
-                    if item is None:
-                        break
-                    running[self._executor.submit(_translate_in_worker, list(item[1]))] = item[0]
-                if not running:
-                    return
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield running.pop(future), future.result()
-        finally:
-            for future in running:
-                future.cancel()
+        """Each worker takes the next sub-batch when it is free; results come as they finish."""
+        jobs = ((index, list(batch)) for index, batch in enumerate(batches))
+        received = 0
+        for result in self._pool.imap_unordered(_translate_in_worker, jobs, chunksize=1):
+            received += 1
+            yield result
+        self._finished = received == len(batches)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        """Wait for idle workers to exit; stop busy ones (their sub-batches are not wanted)."""
+        if self._finished:
+            self._pool.close()
+        else:
+            self._pool.terminate()
+        self._pool.join()
 
 
 class WorkerPool:
