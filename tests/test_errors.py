@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -99,6 +98,19 @@ def test_argos_package_folder_that_cannot_be_used(tmp_path: Path, article: Path)
         result = run_brief(*command, env={"ARGOS_PACKAGES_DIR": str(not_a_folder)})
         assert result.returncode == 3
         assert str(not_a_folder) in one_error_line(result.stderr.decode())
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable folders")
+def test_an_unreadable_argos_package_folder(tmp_path: Path, article: Path) -> None:
+    packages = tmp_path / "packages"
+    packages.mkdir()
+    packages.chmod(0)
+    try:
+        result = run_brief("translate", str(article), env={"ARGOS_PACKAGES_DIR": str(packages)})
+    finally:
+        packages.chmod(0o700)
+    assert result.returncode == 3
+    assert str(packages) in one_error_line(result.stderr.decode())
 
 
 def test_a_package_folder_holding_a_broken_package(tmp_path: Path, article: Path) -> None:
