@@ -17,7 +17,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -314,57 +315,74 @@ class Batch:
         self.cache = None
 
     def _translate_and_write(self, pending: list[_Pending], stop: StopRequest) -> None:
+        """Serve what the cache knows, translate the rest by sub-batch, write each article when complete."""
         self._open_cache()
         units = [list(dict.fromkeys(u for u in p.prepared.units() if u)) for p in pending]
         keys = [[normalise(u) for u in article] for article in units]
         distinct = list(dict.fromkeys(key for article in keys for key in article))
-        english: dict[str, str] = {}
-        if self.cache:
-            try:
-                english = self.cache.get_many(self.model.cache_key, distinct)
-            except CacheError as exc:
-                self._drop_cache(exc)
+        english = self._cached(distinct)
         self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
         missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
-        waiting: dict[str, list[int]] = {}
+        waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
         for number, article in enumerate(missing):
             for key in article:
                 waiting.setdefault(key, []).append(number)
         remaining = [len(article) for article in missing]
         progress = Progress(len(pending), len(distinct), self.show_progress)
         progress.units(len(english))
+
+        def write(number: int) -> None:
+            self._write(pending[number], units[number], keys[number], english, progress)
+
         try:
-            for number, count in enumerate(remaining):
-                if count == 0:
-                    self._write(pending[number], units[number], keys[number], english, progress)
+            for number in (n for n, count in enumerate(remaining) if count == 0):
+                write(number)
             batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
-            if not batches or stop.requested:
-                return
-            translator = self.model.load()
-            self.report.model_loaded = True
-            stop.at_once = hasattr(translator, "translate_batches")
-            stream = iter_translated_batches(translator, batches)
-            try:
-                for index, translated in stream:
-                    done = list(zip(batches[index], translated, strict=True))
+            with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
+                for done in translated:
                     english.update(done)
-                    self._commit(done)
-                    self.report.units += len(done)
                     progress.units(len(done))
                     for key, _ in done:
                         for number in waiting.pop(key, ()):
                             remaining[number] -= 1
                             if remaining[number] == 0:
-                                self._write(pending[number], units[number], keys[number], english, progress)
-                    if stop.requested:
-                        break
-            finally:
-                stream.close()
-                close = getattr(translator, "close", None)
-                if close:
-                    close()
+                                write(number)
         finally:
             progress.close()
+
+    def _cached(self, keys: list[str]) -> dict[str, str]:
+        if self.cache:
+            try:
+                return self.cache.get_many(self.model.cache_key, keys)
+            except CacheError as exc:
+                self._drop_cache(exc)
+        return {}
+
+    def _translate(self, batches: list[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
+        """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
+
+        The model loads only if there is something to translate; a stop request ends
+        the run after the sub-batch in progress.
+        """
+        if not batches or stop.requested:
+            return
+        translator = self.model.load()
+        self.report.model_loaded = True
+        stop.at_once = hasattr(translator, "translate_batches")
+        stream = iter_translated_batches(translator, batches)
+        try:
+            for index, translated in stream:
+                done = list(zip(batches[index], translated, strict=True))
+                self._commit(done)
+                self.report.units += len(done)
+                yield done
+                if stop.requested:
+                    break
+        finally:
+            stream.close()
+            close = getattr(translator, "close", None)
+            if close:
+                close()
 
     def _commit(self, pairs: list[tuple[str, str]]) -> None:
         if self.cache:
