@@ -29,7 +29,11 @@ os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"
-SEEDS = PROJECT.parent / "shared" / "seeds"
+# Shared test data and the real fr→en model sit beside the clone (CI has them);
+# BRIEF_SHARED_DIR points elsewhere, e.g. from a git worktree that has no ../shared.
+SHARED = Path(os.environ.get("BRIEF_SHARED_DIR") or PROJECT.parent / "shared")
+SEEDS = SHARED / "seeds"
+REAL_MODEL = SHARED / "models" / "translate-fr_en-1.0.argosmodel"
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -85,6 +89,34 @@ def installed_model(tiny_package_file: Path) -> Path:
 
     package.install_from_path(tiny_package_file)
     return Path(os.environ["ARGOS_PACKAGES_DIR"])
+
+
+@pytest.fixture(scope="session")
+def real_package():
+    """The real fr→en package, installed with install_from_path into an Argos folder of its own.
+
+    Both models are fr→en, so the real one never enters the tiny model's folder (where it
+    would win `find_package`); tests pass this Package to ArgosTranslator explicitly.
+    """
+    if not REAL_MODEL.exists():
+        pytest.skip(f"real fr→en model not present: {REAL_MODEL}")
+    from argostranslate import package, settings
+
+    folder = _ROOT / "argos-real-packages"
+    folder.mkdir(exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(settings, "package_data_dir", folder)
+        package.install_from_path(REAL_MODEL)
+    [installed] = package.get_installed_packages(path=[folder])
+    return installed
+
+
+@pytest.fixture(scope="session")
+def real_translator(real_package):
+    """One load of the real model for the whole session."""
+    from translator.engine import ArgosTranslator
+
+    return ArgosTranslator(real_package)
 
 
 def run_brief(*args: str, stdin: str | bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

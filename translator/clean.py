@@ -1,7 +1,15 @@
 """Turn a scraped page into the article body: drop page furniture, keep every body paragraph.
 
-The rules are about the *shape* of lines (timestamps, calls to follow/share, bylines,
-a trailing run of short unpunctuated headlines), never about one site's wording.
+Two passes, both about the *shape* of lines, never about one site's wording:
+1. line rules (`furniture_reason`): timestamps, copyright, credits and captions, bylines and
+   contact lines, calls to act (share, follow, sign up, report an error, read more),
+   paywall, login, comment and cookie notices, related-article headings, fragments,
+   English lines;
+2. the page layout (layout.py): the body is the block of prose between the first and last
+   long prose paragraph; labels, site names and headline runs above it go, the headline
+   becomes the title, the page's end markers (related articles, "read more", comments,
+   an agency signature) cut what follows, trailing headlines go; short lines without a
+   sentence inside the block are kept as sub-headings.
 """
 
 from __future__ import annotations
@@ -10,6 +18,10 @@ import re
 from datetime import date
 
 from .document import Article, ArticleDate, RemovedLine
+from .layout import PageLine, place_body, same_headline
+from .lines import FRENCH_FUNCTION_WORDS, is_english, is_fragment, is_sentence_line, loose_key, words_of
+from .lines import SENTENCE_END as _SENTENCE_END
+from .lines import norm as _norm
 from .reader import RawDocument
 
 _MONTHS = {
@@ -24,55 +36,145 @@ _DATE_WORDS = re.compile(rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})(?:\s+(?P
 _TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s*(?:h|H|:)\s*(?P<min>[0-5]\d)\b")
 _STAMP_WORDS = re.compile(
     r"\b(?:(?:dernière\s+)?mise?\s+à\s+jour|mis\s+à\s+jour|màj|maj|publié(?:e)?|modifié(?:e)?|actualisé(?:e)?|"
-    r"mise\s+en\s+ligne|posté(?:e)?|updated|published)\b",
+    r"mise\s+en\s+ligne|posté(?:e)?|créé(?:e)?|updated|published)\b",
     re.IGNORECASE,
 )
 _WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+
 
 _PLATFORMS = (
     r"(?:facebook|twitter|x\.com|wechat|weibo|instagram|linkedin|whatsapp|telegram|tiktok|youtube|"
     r"snapchat|bluesky|mastodon|threads|flux\s+rss|rss|google\s+news)"
 )
 _CALL_TO_ACTION = re.compile(
+    r"\brecevez\s+(?:gratuitement\s+)?(?:notre|nos|chaque|tous\s+les|l['’]essentiel)|"
     r"\b(?:suivez[- ]nous|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
     r"inscrivez[- ]vous|partagez|partager|scannez|scanner|téléchargez|likez|aimez\s+notre\s+page|"
     r"code\s+qr|qr\s+code|newsletter|lettre\s+d['’]information)\b",
     re.IGNORECASE,
 )
 _PLATFORM = re.compile(rf"\b{_PLATFORMS}\b", re.IGNORECASE)
+# What is left of an embedded post: "pic.twitter.com/…", "— Nom (@compte) 3 mars 2024".
+_EMBEDDED_POST = re.compile(r"\bpic\.twitter\.com/|\(@\w+\)\s+(?:\d|[a-zéû]+\s+\d)", re.IGNORECASE)
 _ONLY_PLATFORMS = re.compile(rf"^(?:[\s|•·,/\-–]*{_PLATFORMS})+[\s|•·,/\-–]*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous\s+droits\s+réservés|all\s+rights\s+reserved", re.IGNORECASE)
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 # The lead words are case-insensitive, the name after them must be capitalised.
 _BYLINE = re.compile(
-    r"^(?i:par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
-    r"rédaction\s*:|auteur\s*:)\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*)(?:\s+(?:de\s+|d['’])?[A-ZÀ-ÖØ-Þ][\w'’.\-]*)*"
+    rf"^(?i:par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
+    rf"rédaction\s*:|auteur\s*:)\s+(?:{_CAPITALISED})(?:\s+(?:de\s+|d['’])?{_CAPITALISED})*"
     r"(?:\s*(?:,|avec|et|à|–|-)\s*.*)?$"
     # "Par la rédaction", "Par notre correspondante à Lyon"
-    r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$",
+    r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$"
+    # "Anne Morel, correspondante à Lyon", "Paul Roux Journaliste", "LDA Journaliste"
+    rf"|^{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s*[,\-–—]?\s*(?i:journaliste|correspondante?|correspondance|"
+    r"envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|chroniqueu(?:r|se))\b.*$",
 )
 _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
-    r"|^\(?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
+    # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
+    r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
+    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
     re.IGNORECASE,
+)
+# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
+# "… © A. B./AFP", "… - Twitter X Y", "… mandat. KEYSTONE" (a credit word of 4+ capitals: a
+# 2–3 letter acronym after the last sentence is an agency signature ending a body paragraph).
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
+# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
+# "… © A. B./AFP", "… - Twitter X Y", "… Photo d'illustration Journal /Jean DUPONT",
+# "… mandat. KEYSTONE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last sentence
+# (one capital word alone after a dash is an agency signature ending a body paragraph).
+_CAPTION_CREDIT = re.compile(
+    r"\s\|\s*(?P<pipe>[^|]{1,40})$"
+    r"|\((?i:\s*©|\s*photos?\b|\s*crédits?\b|\s*images?\b|\s*illustration\b)[^()]*\)?$"
+    r"|[.!?…»)]\s*(?i:photos?|images?|crédits?(?:\s+photo)?|illustration|source)\s*:\s*[^.!?]{1,50}$"
+    r"|[.!?…]\s+(?i:photos?|images?|crédits?)\b[^.!?]{0,40}(?:/|©|\b[A-ZÀ-ÖØ-Þ]{3,}\b)[^.!?]{0,40}$"
+    r"|\S\s*©\s*[^©.!?]{1,50}$"
+    rf"|\s[-–—]\s*(?i:{_PLATFORMS}|photos?|crédits?|images?|capture)\b[^.!?]{{0,50}}$"
+    rf"|[.!?…]\s+(?:[-–—]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
+    r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}$"
 )
 _RELATED = re.compile(
-    r"^(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^voir\s+aussi|^sur\s+le\s+même\s+sujet|"
-    r"^en\s+savoir\s+plus|^articles?\s+(?:liés|similaires|associés)|^dans\s+la\s+même\s+rubrique",
+    r"^\W*(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^\W*(?:à|a)\s+lire\s*[:–—-]|"
+    r"^\W*voir\s+aussi|^en\s+savoir\s+plus",
     re.IGNORECASE,
 )
+# A heading that opens a list of other articles: what follows it is not this article.
+_RELATED_SECTION = re.compile(
+    r"^(?:(?:les\s+)?(?:articles?|sujets?|contenus?|vidéos?)\s+(?:en\s+relation|liés|similaires|associés|recommandés|"
+    r"sponsorisés?)|sur\s+le\s+même\s+(?:sujet|thème)|dans\s+la\s+même\s+rubrique|les\s+plus\s+(?:lus|commentés|"
+    r"partagés|populaires|consultés)|nos\s+derniers\s+articles|plus\s+d['’]articles?|vous\s+aimerez\s+aussi|"
+    r"ailleurs\s+sur\s+le\s+web|contenus?\s+partenaires?|(?:à|a)\s+découvrir\s+aussi)\W*$",
+    re.IGNORECASE,
+)
+# The page says the article stops here or goes on elsewhere.
+_READ_MORE = re.compile(
+    r"^\W*(?:\(\.\.\.\)|\[\.\.\.\]|…)?\s*(?:(?:lire|voir)\s+la\s+suite|continuer\s+(?:la\s+lecture|à\s+lire)|"
+    r"(?:lire|voir)\s+l['’]article|cliquez\s+ici|cliquer\s+ici)",
+    re.IGNORECASE,
+)
+# What a paywall says about the article ("Article réservé à nos abonnés"), not any sentence
+# with "abonnés" in it ("le parking est réservé aux abonnés du service").
+_PAYWALL = re.compile(
+    r"\b(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
+    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
+    r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|"
+    r"\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
+    re.IGNORECASE,
+)
+_LOGIN = re.compile(
+    r"\b(?:connectez[- ]vous|se\s+connecter|je\s+me\s+connecte|devenez\s+membre|identifiez[- ]vous|"
+    r"créez?\s+(?:un|votre)\s+compte|merci\s+de\s+vous\s+être\s+inscrite?)\b",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:commentaires?|réagir)\W*$|"
+    r"\b(?:ajouter|laisser|poster|publier|écrire|afficher|voir)\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
+    r"\baucun\s+commentaire\s+n['’]est\b",
+    re.IGNORECASE,
+)
+_REPORT_ERROR = re.compile(
+    r"\bsignal(?:er|ez)(?:[- ]nous|[- ]le)?\s+(?:une|un|l['’]|les)?\s*(?:erreur|faute|coquille|contenu|ici)|"
+    r"\brepéré\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
+    re.IGNORECASE,
+)
+# Cookie and script notices talk to the reader about the site ("vous", "ce site"); a news
+# sentence about cookies does not.
+_COOKIES = re.compile(
+    r"^(?=.*\b(?:cookies?|traceurs|javascript)\b)(?=.*\b(?:vous|votre|vos|ce\s+site|notre\s+site|nous\s+utilisons|"
+    r"navigation|navigateur|accepte[rz]?|paramétre[rz]?)\b)"
+    r"|^(?:j['’]accepte|tout\s+accepter|tout\s+refuser|accepter\s+et\s+fermer|continuer\s+sans\s+accepter)\W*$",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"^(?:e-?mail|courriel|contact|tél(?:éphone)?\.?)\s*:", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.IGNORECASE)
+# Buttons and widgets of a page, alone on a short line.
 _FURNITURE = re.compile(
-    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami)?|commentaires?|réagir|mots[- ]clés|tags?|publicité|"
-    r"menu|rechercher|se\s+connecter|fermer|retour\s+en\s+haut|plus\s+d['’]articles?)\b",
+    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
+    r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
+    r"(?:lire|voir|afficher|charger)\s+plus|"
+    r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
+    r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
+    r"ajouter\s+à\s+(?:mes|vos)\s+(?:favoris|sélections|listes?)|"
+    r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture|"
+    r"(?:mis\s+à\s+jour\s+)?il\s+y\s+a\s+\d+\s+(?:min(?:utes?)?|h(?:eures?)?|jours?)$)\b",
     re.IGNORECASE,
 )
-# A line "ends a sentence" when it closes with . ! ? … possibly followed by quotes/brackets.
-_SENTENCE_END = re.compile(r"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*$")
-_MAX_HEADLINE_WORDS = 25
 _MAX_FURNITURE_WORDS = 12
+_MAX_NOTICE_WORDS = 30
 
 
-def _norm(line: str) -> str:
-    return re.sub(r"[\s\u00a0\u202f]+", " ", line).strip()
+# (reason, pattern, most words a line of that kind has)
+_NOTICES = (
+    ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
+    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
+    ("comments", _COMMENTS, 20),
+    ("report-error", _REPORT_ERROR, 20),
+    ("cookie-notice", _COOKIES, 40),
+)
 
 
 def parse_timestamp(line: str) -> ArticleDate | None:
@@ -114,38 +216,72 @@ def parse_timestamp(line: str) -> ArticleDate | None:
         raw=text,
     )
 
+def _is_empty_stamp(text: str) -> bool:
+    # "Publié", "Publié le", "Mis à jour le": a date line whose date the page left empty.
+    if not _STAMP_WORDS.search(text):
+        return False
+    rest = _STAMP_WORDS.sub(" ", text)
+    return all(w in FRENCH_FUNCTION_WORDS for w in words_of(rest))
+
+
+def _is_caption(text: str, words: int) -> bool:
+    match = _CAPTION_CREDIT.search(text)
+    if match is None or words > 60:
+        return False
+    pipe = match.group("pipe")
+    if pipe is None:
+        return True
+    # "… | OUEST-FRANCE": the part after the bar is a credit in capitals, not a second clause.
+    letters = [ch for ch in pipe if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
 
 def furniture_reason(line: str) -> str | None:
-    """Why a single line is page furniture rather than article text, or None."""
+    """Why a single line is page furniture rather than article text, or None.
+
+    Each rule is one shape of line; the reason names the rule (shown by `--show-removed`).
+    """
     text = _norm(line)
     words = len(text.split())
+    ends_sentence = bool(_SENTENCE_END.search(text))
     if _COPYRIGHT.search(text):
         return "copyright"
-    if _ONLY_PLATFORMS.match(text):
+    if is_fragment(text):
+        return "fragment"
+    if _is_empty_stamp(text):
+        return "timestamp"
+    if _ONLY_PLATFORMS.match(text) or _EMBEDDED_POST.search(text):
         return "social"
     if _CALL_TO_ACTION.search(text) and (_PLATFORM.search(text) or words <= _MAX_FURNITURE_WORDS or "qr" in text.lower()):
         return "social"
+    if _CONTACT.match(text) or (words <= _MAX_FURNITURE_WORDS and _EMAIL.search(text)):
+        return "contact"
+    if words <= _MAX_FURNITURE_WORDS + 4 and _READ_MORE.match(text):
+        return "read-more" if re.search(r"suite|lecture|article", text, re.IGNORECASE) else "call-to-act"
+    if words <= 8 and _RELATED_SECTION.match(text):
+        return "related-section"
     if words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text):
         return "related-link"
-    if words <= _MAX_FURNITURE_WORDS and not _SENTENCE_END.search(text):
-        if _BYLINE.match(text):
-            return "byline"
-        if _FURNITURE.match(text):
-            return "page-furniture"
+    for reason, pattern, most_words in _NOTICES:
+        if words <= most_words and pattern.search(text):
+            return reason
+    if words <= 4 and re.search(r"\b(?:connexion|inscription|s['’]inscrire|s['’]abonner)\b", text, re.IGNORECASE):
+        return "login"
+    if words <= _MAX_FURNITURE_WORDS and not ends_sentence and _BYLINE.match(text):
+        return "byline"
+    if (words <= 6 or (words <= _MAX_FURNITURE_WORDS and not ends_sentence)) and _FURNITURE.match(text):
+        return "page-furniture"
     if words <= _MAX_FURNITURE_WORDS and _CREDIT.match(text):
         return "credit"
+    if _is_caption(text, words):
+        return "caption"
+    if words == 1 and _URL_ONLY.match(text):
+        return "link"
+    if words <= _MAX_FURNITURE_WORDS and is_english(text):
+        # A short English line on a French page is a widget or an English caption; a
+        # long one may be a quotation, and stays.
+        return "not-french"
     return None
-
-
-def is_sentence_line(line: str) -> bool:
-    """A body-like line: ends like a sentence, or is too long to be a headline."""
-    text = _norm(line)
-    return bool(_SENTENCE_END.search(text)) or len(text.split()) > _MAX_HEADLINE_WORDS
-
-
-def _is_short_question(line: str) -> bool:
-    text = _norm(line)
-    return len(text.split()) <= 14 and bool(re.search(r"[?!](?:[\s\u00a0]*[»”\"])*$", text))
 
 
 def _strip_site_name(title: str) -> str:
@@ -155,66 +291,70 @@ def _strip_site_name(title: str) -> str:
 
 
 def clean_document(raw: RawDocument) -> Article:
-    """Article body, title, date and the list of removed lines for one raw document."""
-    removed: list[RemovedLine] = []
-    kept: list[tuple[int, str]] = []
-    seen: set[str] = set()
+    """Article body, title, date, sub-headings and the list of removed lines for one raw document."""
     article_date: ArticleDate | None = None
     if raw.published is not None:
         article_date = ArticleDate(raw.published.day, raw.published.month, raw.published.year, raw=str(raw.published))
     title = _norm(_strip_site_name(raw.title)) if raw.title else None
 
+    lines: list[PageLine] = []
+    seen: set[str] = set()
     for number, line in enumerate(raw.text.split("\n"), start=1):
         text = _norm(line)
         if not text:
             continue
-        key = text.casefold()
+        page_line = PageLine(number, text, line.strip())
+        key = loose_key(text) or text.casefold()
         stamp = parse_timestamp(text)
         if stamp is not None:
             if article_date is None or (article_date.hour is None and stamp.hour is not None and not raw.published):
                 article_date = stamp
-            removed.append(RemovedLine(number, text, "timestamp"))
-        elif title and key == title.casefold():
-            removed.append(RemovedLine(number, text, "title"))
+            page_line.reason = "timestamp"
+        elif title and same_headline(text, title):
+            page_line.reason = "title"
         elif key in seen:
-            removed.append(RemovedLine(number, text, "duplicate"))
-        elif reason := furniture_reason(text):
-            removed.append(RemovedLine(number, text, reason))
+            page_line.reason = "duplicate"
         else:
-            kept.append((number, line.strip()))
+            page_line.reason = furniture_reason(text)
         seen.add(key)
+        lines.append(page_line)
 
-    kept = _drop_trailing_headlines(kept, removed)
-    if title is None and len(kept) >= 2 and not is_sentence_line(kept[0][1]) and is_sentence_line(kept[1][1]):
-        # A short unpunctuated line opening the page, followed by prose, is its headline.
-        number, text = kept.pop(0)
-        title = _norm(text)
-        removed.append(RemovedLine(number, _norm(text), "title"))
-
-    removed.sort(key=lambda r: r.line_number)
+    headline, headings = place_body(lines, title_known=title is not None)
+    if headline is not None:
+        title = lines[headline].text
+        for line in lines:
+            if line.reason in (None, "duplicate") and same_headline(line.text, title):
+                line.reason = "title"
+    kept = [i for i, line in enumerate(lines) if line.reason is None]
+    _drop_trailing_headlines([lines[i] for i in kept])
+    kept = [i for i in kept if lines[i].reason is None]
     return Article(
         source=raw.source,
-        paragraphs=[text for _, text in kept],
+        paragraphs=[lines[i].kept for i in kept],
         title=title,
         date=article_date,
-        removed=removed,
+        removed=[RemovedLine(line.number, line.text, line.reason) for line in lines if line.reason is not None],
         encoding=raw.encoding,
         source_format=raw.source_format,
+        headings=[kept.index(i) for i in headings if i in kept],
     )
 
 
-def _drop_trailing_headlines(kept: list[tuple[int, str]], removed: list[RemovedLine]) -> list[tuple[int, str]]:
+def _is_short_question(text: str) -> bool:
+    return len(text.split()) <= 14 and bool(re.search(r"[?!](?:[\s\u00a0]*[»”\"])*$", text))
+
+
+def _drop_trailing_headlines(kept: list[PageLine]) -> None:
     """Remove the run of unrelated headlines after the last body paragraph."""
     cut = len(kept)
     while cut > 0:
-        text = kept[cut - 1][1]
+        text = kept[cut - 1].text
         if not is_sentence_line(text):
             cut -= 1
-        elif _is_short_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2][1]) and cut < len(kept):
+        elif _is_short_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2].text) and cut < len(kept):
             # "Pourquoi … ?" sitting between headlines is a headline too.
             cut -= 1
         else:
             break
-    for number, text in kept[cut:]:
-        removed.append(RemovedLine(number, _norm(text), "trailing-headline"))
-    return kept[:cut]
+    for line in kept[cut:]:
+        line.reason = "trailing-headline"

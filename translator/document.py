@@ -64,6 +64,8 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     encoding: str = "utf-8"
     source_format: str = "text"
+    # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
+    headings: list[int] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -160,6 +162,8 @@ class BriefQuote:
     original: str
     speaker: str | None
     speaker_en: str | None = None
+    # Index of the French paragraph (in `Article.paragraphs`) the quote comes from.
+    paragraph: int | None = None
 
     @property
     def marked(self) -> str:
@@ -189,7 +193,13 @@ class Brief:
             "date": None if self.date is None else self.date.to_dict(),
             "brief": self.sentences,
             "quotes": [
-                {"text": q.text, "speaker": q.speaker, "speaker_en": q.speaker_en, "original": q.original}
+                {
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "speaker_en": q.speaker_en,
+                    "original": q.original,
+                    "paragraph": q.paragraph,
+                }
                 for q in self.quotes
             ],
             "method": self.method,
@@ -197,6 +207,7 @@ class Brief:
             "translation_complete": self.translation.complete,
             "body_fr": self.article.body,
             "paragraphs_fr": self.article.paragraphs,
+            "headings_fr": self.article.headings,
             "translation_en": self.translation.text if self.translation.complete else None,
             "removed": [asdict(r) for r in self.article.removed],
         }

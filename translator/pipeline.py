@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brief import BriefOptions, assemble_brief, key_quotes
+from .brief import BriefChoice, BriefOptions, assemble_brief, choose
 from .clean import clean_document
 from .document import Article, Brief, Quote, Segment, TranslatedSegment, Translation
 from .engine import TextTranslator
@@ -29,10 +29,9 @@ class PreparedArticle:
     article: Article
     quotes: list[Quote]
     segments: list[Segment]
-    # Filled by plan(): segments to translate, and (French-side) choices when not translating all.
+    # Filled by plan(): segments to translate, and the (French-side) choice when not translating all.
     translate_segments: list[int] = field(default_factory=list)
-    summary: list[int] | None = None
-    chosen_quotes: list[Quote] | None = None
+    choice: BriefChoice | None = None
 
     def units(self) -> list[str]:
         wanted = set(self.translate_segments)
@@ -57,14 +56,16 @@ def plan(prepared: PreparedArticle, options: BriefOptions) -> PreparedArticle:
     segments = prepared.segments
     if options.translate_all:
         prepared.translate_segments = [s.index for s in segments]
+        prepared.choice = None  # chosen in finish(), on the English
         return prepared
     # Rank in French, then translate only the chosen sentences, the sentences holding
     # the chosen quotes, and the lead (for a title when the page has none).
     ranking = rank([s.text for s in segments], options.method, "french")
-    prepared.summary = sorted(ranking[: options.sentences])
-    prepared.chosen_quotes = key_quotes(prepared.quotes, segments, ranking, options.quotes)
-    holders = {s.index for s in segments for q in s.quotes if q in prepared.chosen_quotes}
-    prepared.translate_segments = sorted(set(prepared.summary) | holders | {segments[0].index})
+    choice = choose(prepared.article, segments, prepared.quotes, ranking, options)
+    holders = {s.index for s in segments for q in s.quotes if q in choice.quotes}
+    lead = segments[0].index if choice.lead is None else choice.lead
+    prepared.choice = choice
+    prepared.translate_segments = sorted(set(choice.summary) | holders | {lead})
     return prepared
 
 
@@ -78,13 +79,11 @@ def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, op
         parts = tuple(english[p.text] for p in segment.parts if p.text)
         translated.append(TranslatedSegment(segment, parts, assemble(segment, list(parts))))
     translation = Translation(translated, model_id, complete=len(wanted) == len(prepared.segments))
-    if options.translate_all:
+    choice = prepared.choice
+    if choice is None:
         ranking = rank([t.text for t in translated], options.method, "english")
-        summary = sorted(ranking[: options.sentences])
-        chosen = key_quotes(prepared.quotes, prepared.segments, ranking, options.quotes)
-    else:
-        summary, chosen = prepared.summary or [], prepared.chosen_quotes or []
-    return assemble_brief(prepared.article, translation, summary, chosen, english, options)
+        choice = choose(prepared.article, prepared.segments, prepared.quotes, ranking, options)
+    return assemble_brief(prepared.article, translation, choice, english, options)
 
 
 def translate_units(units: Sequence[str], translator: TextTranslator) -> dict[str, str]:

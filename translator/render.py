@@ -65,11 +65,20 @@ def render_clean(article: Article, fmt: str, show_removed: bool = False) -> str:
             "title": article.title,
             "date": None if article.date is None else article.date.isoformat(),
             "paragraphs": article.paragraphs,
+            "headings": article.headings,
             "removed": [{"line": r.line_number, "reason": r.reason, "text": r.text} for r in article.removed],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    body = "\n\n".join(article.paragraphs) if fmt == "markdown" else "\n".join(article.paragraphs)
+    if fmt == "markdown":
+        headings = set(article.headings)
+        body = "\n\n".join(f"## {p}" if i in headings else p for i, p in enumerate(article.paragraphs))
+    else:
+        body = "\n".join(article.paragraphs)
     if not show_removed:
         return body + "\n"
     removed = [f"  line {r.line_number:>3} [{r.reason}] {r.text}" for r in article.removed]
-    return body + "\n\n--- removed ---\n" + "\n".join(removed) + "\n"
+    report = body + "\n\n--- removed ---\n" + "\n".join(removed) + "\n"
+    if article.headings:
+        report += "\n--- sub-headings (kept, never summary sentences) ---\n"
+        report += "".join(f"  {article.paragraphs[i]}\n" for i in article.headings)
+    return report

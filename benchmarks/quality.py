@@ -1,0 +1,194 @@
+"""Score `brief` on real pages against hand annotations: cleaning, quotes, speakers, titles.
+
+    python benchmarks/quality.py ../shared/corpus/fr-news
+    python benchmarks/quality.py FOLDER --verbose        # list every miss
+    python benchmarks/quality.py FOLDER --json           # figures as JSON
+
+FOLDER holds the pages and an `annotations.json` in the fr-news format (one entry per
+file: `file`, `title`, `body_first_words`, `body_last_words`, `furniture_examples`,
+`quotes` with `text_start` and `speaker`; see fr-news/README.md). Each page goes through
+`translator.pipeline.prepare` (read, clean, find quotes and their speakers); no model,
+no translation. Five measures, per page and in total:
+
+body        `body_first_words` and `body_last_words` each appear in one cleaned
+            paragraph (two checks per page).
+furniture   each `furniture_examples` line is gone: no cleaned paragraph equals it, and a
+            line of 5 words or more is not inside a paragraph either.
+quotes      each annotated quote is found: a quote whose text starts with `text_start`.
+speakers    the found quote's speaker is right (a quote not found scores a miss). Lenient:
+            - annotated null: right when no speaker is given;
+            - otherwise right when both share a content word (casefolded, accents and
+              titles/determiners/prepositions aside): "M. Siniora" = "Fouad Siniora";
+            - when the annotation is a role or description (it starts with a determiner:
+              "le Premier ministre", "cette enseignante"), a person's name given instead
+              also counts if that name appears in the text before the quote (the role
+              names someone introduced earlier: the annotation keeps the words the page
+              uses, the person is just as right).
+title       the article's title equals the annotated headline, where there is one
+            (casefolded; spaces, quote marks and punctuation aside).
+
+All comparisons first normalise spaces (incl. no-break spaces), apostrophes and quote
+marks, so typography never decides a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from translator.errors import BriefError  # noqa: E402
+from translator.pipeline import prepare  # noqa: E402
+
+MEASURES = ("body", "furniture", "quotes", "speakers", "title")
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+# Words that say nothing about who speaks: determiners, prepositions, titles.
+_STOP_WORDS = set(
+    "le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs a et en "
+    "m mm mme mmes mlle me dr pr mgr monsieur madame".split()
+)
+_DETERMINER = re.compile(r"^(?:le|la|les|l'|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
+
+
+def norm(text: str) -> str:
+    """Spaces collapsed, one apostrophe and one quote mark."""
+    return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def loose(text: str) -> str:
+    """For titles: casefolded, punctuation aside."""
+    return " ".join(re.sub(r"[^\w]+", " ", norm(text).casefold()).split())
+
+
+def content_words(text: str) -> set[str]:
+    plain = unicodedata.normalize("NFKD", norm(text).casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return {w for w in re.split(r"[^\w]+", plain) if w and w not in _STOP_WORDS}
+
+
+def speaker_matches(found: str | None, expected: str | None, text_before: str) -> bool:
+    """Lenient speaker match (see the module docstring)."""
+    if expected is None:
+        return found is None
+    if not found:
+        return False
+    if content_words(found) & content_words(expected):
+        return True
+    if _DETERMINER.match(norm(expected)) and not _DETERMINER.match(norm(found)):
+        return norm(found).casefold() in norm(text_before).casefold()
+    return False
+
+
+@dataclass
+class PageScore:
+    file: str
+    counts: dict[str, list[int]] = field(default_factory=lambda: {m: [0, 0] for m in MEASURES})
+    misses: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def check(self, measure: str, ok: bool, miss: str) -> None:
+        self.counts[measure][1] += 1
+        if ok:
+            self.counts[measure][0] += 1
+        else:
+            self.misses.append(f"{measure}: {miss}")
+
+
+def score_page(folder: Path, entry: dict) -> PageScore:
+    page = PageScore(entry["file"])
+    try:
+        prepared = prepare(folder / entry["file"])
+        paragraphs, quotes, title = prepared.article.paragraphs, prepared.quotes, prepared.article.title
+    except BriefError as exc:
+        page.error = str(exc)
+        paragraphs, quotes, title = [], [], None
+    cleaned = [norm(p) for p in paragraphs]
+
+    for key in ("body_first_words", "body_last_words"):
+        if entry.get(key):
+            words = norm(entry[key])
+            page.check("body", any(words in p for p in cleaned), f"{key} not in the body: {words!r}")
+
+    for line in entry.get("furniture_examples") or []:
+        text = norm(line)
+        stays = any(p == text or (len(text.split()) >= 5 and text in p) for p in cleaned)
+        page.check("furniture", not stays, f"kept: {text!r}")
+
+    for expected in entry.get("quotes") or []:
+        start = norm(expected["text_start"])
+        found = next((q for q in quotes if norm(q.text).startswith(start)), None)
+        page.check("quotes", found is not None, f"not found: {start!r}")
+        if found is None:
+            page.check("speakers", False, f"quote not found: {start!r} ({expected.get('speaker')!r})")
+            continue
+        before = "\n".join(paragraphs[: found.paragraph] + [paragraphs[found.paragraph][: found.start]])
+        ok = speaker_matches(found.speaker, expected.get("speaker"), before)
+        page.check("speakers", ok, f"{start!r}: got {found.speaker!r}, expected {expected.get('speaker')!r}")
+
+    if entry.get("title") is not None:
+        page.check("title", title is not None and loose(title) == loose(entry["title"]),
+                   f"got {title!r}, expected {entry['title']!r}")
+    return page
+
+
+def score_folder(folder: Path) -> tuple[list[PageScore], dict[str, list[int]]]:
+    """Scores of every annotated page of `folder`, and the totals per measure."""
+    entries = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
+    pages = [score_page(folder, entry) for entry in entries]
+    totals = {m: [sum(p.counts[m][i] for p in pages) for i in (0, 1)] for m in MEASURES}
+    return pages, totals
+
+
+def _fraction(pair: list[int]) -> str:
+    return f"{pair[0]}/{pair[1]}" if pair[1] else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="folder with the pages and annotations.json")
+    parser.add_argument("--verbose", action="store_true", help="list each miss")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not (args.folder / "annotations.json").is_file():
+        print(f"{args.folder}: no annotations.json here", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    pages, totals = score_folder(args.folder)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        data = {
+            "folder": str(args.folder),
+            "seconds": round(elapsed, 2),
+            "totals": {m: {"ok": ok, "of": of} for m, (ok, of) in totals.items()},
+            "pages": [
+                {"file": p.file, "error": p.error, "misses": p.misses,
+                 **{m: {"ok": ok, "of": of} for m, (ok, of) in p.counts.items()}}
+                for p in pages
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(p.file) for p in pages) if pages else 10
+    print(f"{'page':<{width}}  " + "  ".join(f"{m:>9}" for m in MEASURES))
+    for page in pages:
+        print(f"{page.file:<{width}}  " + "  ".join(f"{_fraction(page.counts[m]):>9}" for m in MEASURES))
+        if page.error:
+            print(f"  error: {page.error}")
+        if args.verbose:
+            for miss in page.misses:
+                print(f"  - {miss}")
+    print(f"{'TOTAL':<{width}}  " + "  ".join(f"{_fraction(totals[m]):>9}" for m in MEASURES))
+    print(f"({len(pages)} pages in {elapsed:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""The shape of one line of text: words, function-word share, sentence end, near-repeats."""
+
+from __future__ import annotations
+
+import re
+
+# French function words: prose is full of them; labels, names and link text much less so.
+FRENCH_FUNCTION_WORDS = frozenset(
+    "le la les l un une des du de d au aux et ou mais donc or ni car que qu qui quoi dont où ce c cet cette ces "
+    "son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos il elle ils elles on nous vous je j tu se s "
+    "ne n pas plus en y à dans par pour sur avec sans sous entre vers chez est sont a ont été être avoir était "
+    "fait comme si aussi très tout tous toute toutes cela ça lui eux même après avant depuis pendant selon contre "
+    "alors ainsi encore déjà".split()
+)
+# Common English words that are not French: an English line on a French page is furniture.
+ENGLISH_WORDS = frozenset(
+    "the of and to by for with from please your you this is are was were be have has it its that at "
+    "wait sign read more click here".split()
+)
+# An agency signature after the last sentence: "… (AFP)", "… (ats/nxp)", "….- VNA".
+SIGNATURE = r"(?:[-–—]\s*[A-Z]{2,6}|\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*\))"
+# A line "ends a sentence" when it closes with . ! ? … possibly followed by quotes/brackets
+# and an agency signature.
+SENTENCE_END = re.compile(rf"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*(?:\s*{SIGNATURE})?$")
+MAX_HEADLINE_WORDS = 25
+
+
+def norm(line: str) -> str:
+    """Runs of spaces (no-break ones too) as one space, ends stripped."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", line).strip()
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words (letters only; "l'avion" gives "l", "avion")."""
+    return re.findall(r"[^\W\d_]+", text.casefold())
+
+
+def loose_key(text: str) -> str:
+    """The words of a line, punctuation and case aside: near-repeats share it."""
+    return " ".join(words_of(text))
+
+
+def french_share(text: str) -> float:
+    """Share of French function words among the words of `text` (prose: about a third or more)."""
+    words = words_of(text)
+    return sum(w in FRENCH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+
+
+def is_fragment(text: str) -> bool:
+    """No word of two letters or more ("0", "…", "T+ | T-"), or a few function words only ("le", "sur")."""
+    words = words_of(text)
+    if not any(len(w) >= 2 for w in words):
+        return True
+    # "Et alors ?" is a (short) sentence; "le" and "sur" left alone on a line are not.
+    return len(text.split()) <= 3 and all(w in FRENCH_FUNCTION_WORDS for w in words) and not SENTENCE_END.search(text)
+
+
+def is_english(text: str) -> bool:
+    """Two words or more, English ones and no French function word ("Please wait...")."""
+    words = words_of(text)
+    return len(words) >= 2 and not any(w in FRENCH_FUNCTION_WORDS for w in words) and any(
+        w in ENGLISH_WORDS for w in words
+    )
+
+
+def is_sentence_line(line: str) -> bool:
+    """A body-like line: ends like a sentence, or is too long to be a headline."""
+    text = norm(line)
+    return bool(SENTENCE_END.search(text)) or len(text.split()) > MAX_HEADLINE_WORDS
