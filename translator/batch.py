@@ -48,7 +48,12 @@ SORT_WINDOW = 4  # sub-batches whose units are sorted by length together
 
 
 class ModelRecipe(Protocol):
-    """How to get the translator; picklable, so each worker process can load its own."""
+    """How to get the translator, and so which backend runs it (this process, a process
+    pool, Ray actors: see ArgosModel.load). Picklable, so each worker can load its own.
+
+    A translator may have `translate_batches` (see engine.iter_translated_batches) and
+    `close()`, which the driver calls when it is done or stops early.
+    """
 
     model_id: str
     cache_key: str
