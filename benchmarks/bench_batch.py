@@ -9,6 +9,11 @@ process, so peak memory is the phase's own):
   baseline    argostranslate.translate.translate(body, "fr", "en") per article
   brief-cold  run_batch over the same files, empty translation cache
   brief-warm  run_batch again into a new folder, cache filled by brief-cold
+  ceiling     raw CTranslate2 translate_batch on the distinct units brief-cold translated,
+              same model and beam, at its best of a few batch settings (no cleaning,
+              no summary, no cache): what the network alone costs
+
+    python benchmarks/bench_batch.py --pages /work/shared/corpus/fr-news   # real pages
 
 The baseline gets the cleaned body of each article (what brief translates too), so
 both translate the same sentences. It uses the installed fr→en model; when none is
@@ -75,15 +80,68 @@ def phase_baseline(args: argparse.Namespace) -> dict:
     return {"seconds": seconds, "outputs": dict(zip([p.name for p in bodies], outputs)), "sbd": sbd}
 
 
+def corpus_files(folder: str | Path) -> list[Path]:
+    return sorted(p for p in Path(folder).iterdir() if p.suffix in {".txt", ".html", ".htm"})
+
+
+def distinct_units(paths: list[Path]) -> list[str]:
+    """The distinct (normalised) units brief translates for these articles, in article order."""
+    from translator.brief import BriefOptions
+    from translator.cache import normalise
+    from translator.pipeline import plan, prepare
+
+    units: list[str] = []
+    for path in paths:
+        try:
+            units += [normalise(u) for u in plan(prepare(path), BriefOptions()).units() if u]
+        except Exception:  # noqa: BLE001 - brief skips these files too
+            continue
+    return list(dict.fromkeys(units))
+
+
+def phase_ceiling(args: argparse.Namespace) -> dict:
+    """Raw CTranslate2 on the same units, best of a few batch settings."""
+    import ctranslate2
+
+    from translator.engine import AUTO_BATCH_SENTENCES, find_package
+
+    units = distinct_units(corpus_files(args.corpus))
+    pkg = find_package()
+    started = time.perf_counter()
+    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu", compute_type="int8")
+    tokenized = [pkg.tokenizer.encode(unit) for unit in units]
+    load_seconds = time.perf_counter() - started
+    mean = sum(map(len, tokenized)) / max(1, len(tokenized))
+    prefix = [[pkg.target_prefix]] * len(tokenized) if pkg.target_prefix else None
+    common = {"beam_size": args.beam_size, "length_penalty": 0.2, "replace_unknowns": True,
+              "max_decoding_length": 2 * max(map(len, tokenized)) + 16}
+    tried = {}
+    for label, size, kind in (("one call, 32 sentences", 32, "examples"),
+                              ("one call, 64 sentences in tokens", round(AUTO_BATCH_SENTENCES * mean), "tokens")):
+        started = time.perf_counter()
+        translator.translate_batch(tokenized, max_batch_size=size, batch_type=kind, target_prefix=prefix, **common)
+        tried[label] = time.perf_counter() - started
+    # All units sorted by length, then calls of 32: the least padding there can be.
+    ordered = sorted(tokenized, key=len)
+    started = time.perf_counter()
+    for start in range(0, len(ordered), 32):
+        part = ordered[start : start + 32]
+        translator.translate_batch(part, max_batch_size=32, target_prefix=prefix and prefix[: len(part)], **common)
+    tried["sorted, calls of 32"] = time.perf_counter() - started
+    best = min(tried, key=tried.get)
+    return {"units": len(units), "seconds": tried[best], "load_seconds": load_seconds, "settings": best,
+            "tried": tried}
+
+
 def phase_brief(args: argparse.Namespace) -> dict:
     from translator.batch import ArgosModel, BatchSettings, run_batch
     from translator.engine import DecodingOptions
 
-    paths = sorted(Path(args.corpus).glob("*.txt"))
+    paths = corpus_files(args.corpus)
     decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size)
-    settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir), workers=args.workers)
+    settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir))
     started = time.perf_counter()
-    report = run_batch(paths, Path(args.out), settings, ArgosModel(decoding))
+    report = run_batch(paths, Path(args.out), settings, ArgosModel(decoding, int(args.workers)))
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
@@ -95,7 +153,7 @@ def phase_brief(args: argparse.Namespace) -> dict:
     }
 
 
-PHASES = {"model": phase_model, "baseline": phase_baseline, "brief": phase_brief}
+PHASES = {"model": phase_model, "baseline": phase_baseline, "brief": phase_brief, "ceiling": phase_ceiling}
 
 
 # --- driver --------------------------------------------------------------------------------
@@ -131,6 +189,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
+    parser.add_argument("--pages", type=Path, help="Brief these .txt/.html pages instead of the synthetic corpus.")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     for hidden in ("corpus", "bodies", "out", "cache-dir"):
@@ -138,6 +197,9 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.phase:
+        from translator.quiet import quiet_libraries
+
+        quiet_libraries()  # as the CLI does: no library warnings in the table
         Path(args.result).write_text(json.dumps(PHASES[args.phase](args)), encoding="utf-8")
         return
 
@@ -162,22 +224,40 @@ def main() -> None:
         model, _ = run_phase("model", env)
     tiny_model = "tiny" in model["model"]
 
-    corpus = write_corpus(work / "corpus", args.articles)
+    if args.pages:
+        corpus_dir = args.pages
+        corpus = corpus_files(corpus_dir)[: args.articles]
+        if len(corpus) < len(corpus_files(corpus_dir)):
+            corpus_dir = work / "corpus"
+            corpus_dir.mkdir(exist_ok=True)
+            for path in corpus:
+                (corpus_dir / path.name).write_bytes(path.read_bytes())
+    else:
+        corpus_dir = work / "corpus"
+        corpus = write_corpus(corpus_dir, args.articles)
     bodies = work / "bodies"
     bodies.mkdir(exist_ok=True)
     sentences = 0
+    briefed = []
     for path in corpus:
-        body = clean_document(read_document(path)).body
+        try:
+            body = clean_document(read_document(path)).body
+        except Exception:  # noqa: BLE001 - brief reports these as failed; the baseline skips them
+            continue
+        if not body:
+            continue
+        briefed.append(path)
         sentences += len(split_sentences(body))
-        (bodies / path.name).write_text(body, encoding="utf-8")
+        (bodies / f"{path.stem}.txt").write_text(body, encoding="utf-8")
 
     cache = work / "cache"
     common = {"beam_size": args.beam_size, "batch_size": args.batch_size, "workers": args.workers}
     print(f"model {model['model']}; {len(corpus)} articles, {sentences} sentences; beam {args.beam_size}; "
           f"{os.cpu_count()} CPUs", flush=True)
     base, base_mb = run_phase("baseline", env, bodies=bodies)
-    cold, cold_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-cold", cache_dir=cache, **common)
-    warm, warm_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-warm", cache_dir=cache, **common)
+    cold, cold_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-cold", cache_dir=cache, **common)
+    warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=cache, **common)
+    ceiling, ceiling_mb = run_phase("ceiling", env, corpus=corpus_dir, beam_size=args.beam_size)
 
     rows = [("baseline (Argos translate per article)", base, base_mb),
             ("brief batch, empty cache", cold, cold_mb),
@@ -185,19 +265,28 @@ def main() -> None:
     print(f"{'':40} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
     for label, result, peak in rows:
         seconds = result["seconds"]
-        print(f"{label:40} {seconds:8.2f} {len(corpus) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} "
+        print(f"{label:40} {seconds:8.2f} {len(briefed) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} "
               f"{base['seconds'] / seconds:8.1f}x")
 
+    # The ceiling: translation alone, on the units brief-cold translated (they are the same).
+    cold_rate = cold["units"] / cold["seconds"]
+    ceiling_rate = ceiling["units"] / ceiling["seconds"]
+    print(f"ceiling: raw CTranslate2 translate_batch, {ceiling['units']} units in {ceiling['seconds']:.2f}s "
+          f"({ceiling_rate:.1f} units/s; best of {', '.join(f'{k} {v:.1f}s' for k, v in ceiling['tried'].items())}; "
+          f"model load {ceiling['load_seconds']:.1f}s not counted; peak {ceiling_mb:.0f} MB)")
+    print(f"brief batch cold: {cold['units']} units in {cold['seconds']:.2f}s ({cold_rate:.1f} units/s, "
+          f"everything counted) = {100 * cold_rate / ceiling_rate:.0f}% of the ceiling")
+
     same = 0
-    for path in corpus:
+    for path in briefed:
         brief = json.loads((work / "out-cold" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        same += letters(brief["translation_en"] or "") == letters(base["outputs"][path.name])
+        same += letters(brief["translation_en"] or "") == letters(base["outputs"][f"{path.stem}.txt"])
     print(f"baseline sentence splitting: {base['sbd']}")
-    print(f"briefs written: {cold['done']} of {len(corpus)}; units translated: {cold['units']}; "
+    print(f"briefs written: {cold['done']} of {len(briefed)}; units translated: {cold['units']}; "
           f"warm run: {warm['cache_hits']} of {warm['units']} units from the cache, model loaded: {warm['model_loaded']}")
     check = "(the tiny model copies its input, so this is an exact check)" if tiny_model else \
         "(a real model translates quotes apart from their frame, so small differences are expected)"
-    print(f"same translated text as the baseline: {same} of {len(corpus)} articles {check}")
+    print(f"same translated text as the baseline: {same} of {len(briefed)} articles {check}")
     if tiny_model:
         print("NOTE: tiny test model: these ratios measure batching and overheads, not a real model's compute.")
     if not args.keep:

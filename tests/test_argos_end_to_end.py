@@ -40,7 +40,7 @@ def test_real_argos_translation_through_the_api(installed_model):
     assert package.package_path.parent == installed_model
     translator = ArgosTranslator(package)
     assert translator.translate(["Le maire a parlé.", "Ça coûte 51,3 €."]) == ["LE MAIRE A PARLÉ.", "ÇA COÛTE 51,3 €."]
-    assert list(translator.translate_stream(["un", "deux"])) == ["UN", "DEUX"]
+    assert translator.translate(["un", "deux"]) == ["UN", "DEUX"]
     assert "0.0.1-tiny" in translator.model_id
 
 

@@ -18,6 +18,7 @@ from translator.batch import BatchSettings, run_batch
 from translator.batch_inputs import collect_inputs, name_outputs
 from translator.brief import BriefOptions
 from translator.cache import TranslationCache
+from translator.pool_backend import WorkerPool
 
 # Four short articles written for these tests, each with its own date.
 ARTICLES = {
@@ -128,20 +129,16 @@ def test_digest_is_ordered_newest_first_with_index_and_quotes(tmp_path: Path) ->
 
 
 class StopAfter(UpperTranslator):
-    """Streams translations and raises KeyboardInterrupt (Ctrl-C) after `limit` units."""
+    """Translates `limit` sub-batches, then raises KeyboardInterrupt (Ctrl-C) in the next one."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
         self.limit = limit
-        self.done = 0
 
-    def translate_stream(self, texts):
-        self.calls.append(list(texts))
-        for text in texts:
-            if self.done >= self.limit:
-                raise KeyboardInterrupt
-            self.done += 1
-            yield text.upper()
+    def translate(self, texts):
+        if len(self.calls) >= self.limit:
+            raise KeyboardInterrupt
+        return super().translate(texts)
 
 
 class StopRecipe(UpperRecipe):
@@ -157,13 +154,16 @@ class StopRecipe(UpperRecipe):
 def test_resume_after_interruption_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "in")
     out = tmp_path / "out"
-    # One article per chunk: the first two chunks finish, the third is cut in the middle.
-    chunk_one = settings(chunk_articles=1, cache_dir=tmp_path / "cache")
-    probe = run_batch(paths[:2], tmp_path / "probe", settings(chunk_articles=1, use_cache=False), UpperRecipe())
+    # Sub-batches of 3 units, one article's units at a time: the first two articles' sub-batches
+    # finish, then the first one of the third article, and the next one is cut.
+    small = settings(sub_batch_units=3, sort_window=1, cache_dir=tmp_path / "cache")
+    probe_recipe = UpperRecipe()
+    probe = run_batch(paths[:2], tmp_path / "probe", settings(sub_batch_units=3, sort_window=1, use_cache=False),
+                      probe_recipe)
     assert probe.units > 0
-    first = StopRecipe(limit=probe.units + 3)
+    first = StopRecipe(limit=len(probe_recipe.loaded[0].calls) + 1)
 
-    report = run_batch(paths, out, chunk_one, first)
+    report = run_batch(paths, out, small, first)
 
     assert report.interrupted
     assert len(report.done) == 2
@@ -171,15 +171,15 @@ def test_resume_after_interruption_loses_nothing_and_redoes_nothing(tmp_path: Pa
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
     written = {p.name: p.read_bytes() for p in out.glob("*.md")}
     assert len(written) == 2
-    already_translated = set(first.translated()[: probe.units + 3])
+    already_translated = set(first.translated())
 
     again = UpperRecipe()
-    resumed = run_batch(paths, out, chunk_one, again)
+    resumed = run_batch(paths, out, small, again)
 
     assert not resumed.interrupted and not resumed.failed
     assert len(resumed.skipped) == 2 and len(resumed.done) == 2
     assert not already_translated & set(again.translated())  # nothing translated twice
-    assert resumed.cache_hits == 3  # the units of the cut chunk that were saved before the stop
+    assert resumed.cache_hits == 3  # the finished sub-batch of the unfinished articles
     for name, data in written.items():
         assert (out / name).read_bytes() == data
     digest = json.loads((out / "digest.json").read_text())
@@ -226,8 +226,9 @@ def test_no_cache_translates_again(tmp_path: Path) -> None:
 
 def test_worker_processes_give_the_same_briefs(tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "in")
-    run_batch(paths, tmp_path / "one", settings(use_cache=False, chunk_articles=1), UpperRecipe())
-    report = run_batch(paths, tmp_path / "two", settings(use_cache=False, chunk_articles=1, workers=2), UpperRecipe())
+    run_batch(paths, tmp_path / "one", settings(use_cache=False, sub_batch_units=4), UpperRecipe())
+    report = run_batch(paths, tmp_path / "two", settings(use_cache=False, sub_batch_units=4),
+                       WorkerPool(UpperRecipe(), 2))
     assert len(report.done) == 4 and report.model_loaded
     for name in NEWEST_FIRST:
         assert (tmp_path / "two" / f"{name}.md").read_text() == (tmp_path / "one" / f"{name}.md").read_text()

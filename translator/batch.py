@@ -1,21 +1,24 @@
 """`brief batch`: many articles → one brief each plus a digest, resumably.
 
 Cleaning is cheap and done up front, so bad files are reported before any model work.
-The units of many articles then go to the translator together, in chunks: each chunk is
-one large call that CTranslate2 sorts by length and batches, its results are written
-(atomically) as soon as it ends, and every translated unit is in the cache already, so
-an interrupted run loses at most a few seconds of work.
+Units found in the cache are served from it; the rest go to the translator in
+sub-batches of a few seconds each (articles in input order, sorted by length within a
+small window so each sub-batch holds similar lengths). Each finished sub-batch is
+committed to the cache at once, and each brief is written (atomically) as soon as all
+units of its article are translated. Ctrl-C stops after the current sub-batch; a kill
+loses at most that sub-batch, and the same command resumes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -23,22 +26,34 @@ from typing import Protocol
 from . import __version__
 from .batch_inputs import BatchInput, Failure, name_outputs
 from .brief import BriefOptions
-from .cache import CachedTranslator, TranslationCache
+from .cache import CacheError, TranslationCache, normalise
 from .digest import DigestEntry, digest_json, digest_markdown
 from .document import Brief
-from .engine import ArgosTranslator, DecodingOptions, TextTranslator, find_package, package_model_id
+from .engine import ArgosTranslator, DecodingOptions, TextTranslator, choose_device, find_package
+from .engine import iter_translated_batches, package_model_id
 from .errors import BriefError, ModelError
-from .output import write_atomic
-from .pipeline import PreparedArticle, finish, plan, prepare, translate_units
+from .output import make_folder, write_atomic
+from .pipeline import PreparedArticle, finish, plan, prepare
 from .reader import DEFAULT_MAX_BYTES
 from .records import RecordStore, content_hash, remove_stale_temps
 from .render import render_brief
 
 EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
+# Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
+# units sorted by length were as fast as any larger size, and take 1–3 s each; the
+# character budget keeps a sub-batch of long sentences within the same time.
+SUB_BATCH_UNITS = 32
+SUB_BATCH_CHARS = SUB_BATCH_UNITS * 110  # ~110 characters in an average French unit
+SORT_WINDOW = 4  # sub-batches whose units are sorted by length together
 
 
 class ModelRecipe(Protocol):
-    """How to get the translator; picklable, so each worker process can load its own."""
+    """How to get the translator, and so which backend runs it (this process, a process
+    pool, Ray actors: see ArgosModel.load). Picklable, so each worker can load its own.
+
+    A translator may have `translate_batches` (see engine.iter_translated_batches) and
+    `close()`, which the driver calls when it is done or stops early.
+    """
 
     model_id: str
     cache_key: str
@@ -47,15 +62,28 @@ class ModelRecipe(Protocol):
 
 
 class ArgosModel:
-    """The installed Argos fr→en package with given decoding settings."""
+    """The installed Argos fr→en package with given decoding settings.
 
-    def __init__(self, decoding: DecodingOptions | None = None) -> None:
+    This is where the backend is chosen: one translator in this process, or (workers > 1)
+    a pool of processes each with its own copy of the model.
+    """
+
+    def __init__(self, decoding: DecodingOptions | None = None, workers: int = 1) -> None:
         self.decoding = decoding or DecodingOptions()
+        self.workers = workers
         self.model_id = package_model_id(find_package())  # fails early when no model is installed
-        # Beam size changes the output, so it is part of what the cache is keyed on.
+        # Beam size changes the output, so it is part of what the cache is keyed on;
+        # so does a compute type other than the CPU's int8.
         self.cache_key = f"{self.model_id}|beam={self.decoding.beam_size}"
+        compute_type = choose_device(self.decoding.device, self.decoding.compute_type).compute_type
+        if compute_type != "int8":
+            self.cache_key += f"|{compute_type}"
 
     def load(self) -> TextTranslator:
+        if self.workers > 1:
+            from .pool_backend import WorkerPool
+
+            return WorkerPool(ArgosModel(self.decoding), self.workers).load()
         return ArgosTranslator(find_package(), self.decoding)
 
 
@@ -64,12 +92,11 @@ class BatchSettings:
     fmt: str = "markdown"
     options: BriefOptions = field(default_factory=BriefOptions)
     max_bytes: int = DEFAULT_MAX_BYTES
-    workers: int = 1
     use_cache: bool = True
     cache_dir: Path | None = None
-    # A chunk is translated in one call; its briefs are saved when it ends.
-    chunk_units: int = 800
-    chunk_articles: int = 32
+    # Units per translator call: what a kill can lose, and how long Ctrl-C may wait.
+    sub_batch_units: int = SUB_BATCH_UNITS
+    sort_window: int = SORT_WINDOW
 
     def signature(self, cache_key: str) -> str:
         """What an output depends on besides its input: a change means the brief is redone."""
@@ -138,91 +165,128 @@ def _reason(exc: BaseException, source: str) -> str:
     return text.removeprefix(f"{source}: ")
 
 
-def brief_chunk(
-    chunk: Sequence[PreparedArticle], translator: TextTranslator, options: BriefOptions
-) -> list[Brief | Failure]:
-    """Translate the units of all articles of a chunk in one call, then brief each article."""
-    english = translate_units([unit for prepared in chunk for unit in prepared.units()], translator)
-    results: list[Brief | Failure] = []
-    for prepared in chunk:
-        try:
-            results.append(finish(prepared, english, translator.model_id, options))
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
-            results.append(Failure(prepared.article.source, _reason(exc, prepared.article.source)))
-    return results
+def warn(message: str) -> None:
+    print(f"brief: warning: {message}", file=sys.stderr, flush=True)
 
 
-def chunked(items: Sequence[_Pending], max_units: int, max_articles: int) -> Iterator[list[_Pending]]:
-    chunk: list[_Pending] = []
-    units = 0
-    for item in items:
-        size = len(set(item.prepared.units()))
-        if chunk and (units + size > max_units or len(chunk) >= max_articles):
-            yield chunk
-            chunk, units = [], 0
-        chunk.append(item)
-        units += size
-    if chunk:
-        yield chunk
+def plan_sub_batches(
+    units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
+) -> list[list[str]]:
+    """The distinct units, in sub-batches of at most `size` units and `max_chars` characters:
+    articles in order, so early ones finish early; within each window of `window`
+    sub-batches, sorted by length (similar lengths batch with less padding)."""
+    batches: list[list[str]] = []
+    seen: set[str] = set()
+    buffer: list[str] = []
+    budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
+
+    def flush() -> None:
+        current: list[str] = []
+        chars = 0
+        for unit in sorted(buffer, key=len):
+            if current and (len(current) >= size or chars + len(unit) > budget):
+                batches.append(current)
+                current, chars = [], 0
+            current.append(unit)
+            chars += len(unit)
+        batches.append(current)
+        buffer.clear()
+
+    for units in units_per_article:
+        for unit in units:
+            if unit not in seen:
+                seen.add(unit)
+                buffer.append(unit)
+        if len(buffer) >= size * max(1, window):
+            flush()
+    if buffer:
+        flush()
+    return batches
 
 
-# Worker processes: each loads the model once, with its own cache connection.
-_worker_translator: CachedTranslator | None = None
+class StopRequest:
+    """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
+    a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
 
+    In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
+    the signal when it returns), so it is finished and kept. A backend with
+    `translate_batches` works elsewhere and only waits here: it is stopped at once
+    (`at_once`), as what it has not returned yet would be lost anyway.
+    """
 
-def _start_worker(model: ModelRecipe, settings: BatchSettings) -> None:
-    global _worker_translator
-    cache = TranslationCache(settings.cache_dir) if settings.use_cache else None
-    _worker_translator = CachedTranslator(model.model_id, model.load, cache, model.cache_key)
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
+    def __init__(self) -> None:
+        self.requested = False
+        self.at_once = False
+        self._previous: dict[int, object] = {}
 
-def _worker_chunk(chunk: list[PreparedArticle], options: BriefOptions) -> tuple[list[Brief | Failure], int, bool]:
-    """Brief a chunk in a worker; also say how many units came from the cache and if the model loaded."""
-    assert _worker_translator is not None
-    before = _worker_translator.hits
-    results = brief_chunk(chunk, _worker_translator, options)
-    return results, _worker_translator.hits - before, _worker_translator.loaded
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested or self.at_once:
+            self.requested = True
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self) -> StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for number in self.SIGNALS:
+                self._previous[number] = signal.signal(number, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
 
 
 class Batch:
     """One run of `brief batch` over `inputs`, writing into `outdir`."""
 
-    def __init__(self, outdir: Path, settings: BatchSettings, model: ModelRecipe, show_progress: bool = False) -> None:
+    def __init__(
+        self,
+        outdir: Path,
+        settings: BatchSettings,
+        model: ModelRecipe,
+        show_progress: bool = False,
+        on_warning: Callable[[str], None] = warn,
+    ) -> None:
         self.outdir = outdir
         self.settings = settings
         self.model = model
         self.show_progress = show_progress
+        self.warn = on_warning
         self.store = RecordStore(outdir)
         self.signature = settings.signature(model.cache_key)
         self.report = BatchReport()
+        self.cache: TranslationCache | None = None
 
     def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
         started = time.perf_counter()
-        self.outdir.mkdir(parents=True, exist_ok=True)
+        make_folder(self.outdir)
         remove_stale_temps(self.outdir)
         self.report.failed += failures
         named = name_outputs(paths)
-        pending = self._prepare(named)
-        progress = Progress(len(pending), sum(len(set(p.prepared.units())) for p in pending), self.show_progress)
-        try:
-            chunks = list(chunked(pending, self.settings.chunk_units, self.settings.chunk_articles))
-            if self.settings.workers > 1 and len(chunks) > 1:
-                self._run_workers(chunks, progress)
-            else:
-                self._run_here(chunks, progress)
-        except KeyboardInterrupt:
-            self.report.interrupted = True
-        finally:
-            progress.close()
-            self.report.seconds = time.perf_counter() - started
+        with StopRequest() as stop:
+            try:
+                pending = self._prepare(named, stop)
+                if not stop.requested:
+                    self._translate_and_write(pending, stop)
+            except KeyboardInterrupt:
+                self.report.interrupted = True
+            finally:
+                self.report.interrupted |= stop.requested
+                self.report.seconds = time.perf_counter() - started
+                if self.cache:
+                    self.cache.close()
         if not self.report.interrupted:
             self._write_digest(named)
         return self.report
 
-    def _prepare(self, named: list[BatchInput]) -> list[_Pending]:
+    def _prepare(self, named: list[BatchInput], stop: StopRequest) -> list[_Pending]:
         """Skip what an earlier run finished; clean and plan the rest; report bad files."""
         pending: list[_Pending] = []
         for item in named:
+            if stop.requested:
+                break
             source = str(item.path)
             try:
                 content = content_hash(item.path)
@@ -243,54 +307,115 @@ class Batch:
             pending.append(_Pending(item, content, prepared))
         return pending
 
-    def _run_here(self, chunks: list[list[_Pending]], progress: Progress) -> None:
-        cache = TranslationCache(self.settings.cache_dir) if self.settings.use_cache else None
-        translator = CachedTranslator(self.model.model_id, self.model.load, cache, self.model.cache_key, progress.units)
-        try:
-            for chunk in chunks:
-                hits = translator.hits
-                results = brief_chunk([p.prepared for p in chunk], translator, self.settings.options)
-                self._save(chunk, results, translator.hits - hits, progress)
-        finally:
-            self.report.model_loaded = translator.loaded
-            if cache:
-                cache.close()
+    def _open_cache(self) -> None:
+        if self.settings.use_cache:
+            try:
+                self.cache = TranslationCache(self.settings.cache_dir)
+            except CacheError as exc:
+                self._drop_cache(exc)
 
-    def _run_workers(self, chunks: list[list[_Pending]], progress: Progress) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
-        workers = min(self.settings.workers, len(chunks))
-        executor = ProcessPoolExecutor(workers, context, _start_worker, (self.model, self.settings))
-        try:
-            running: dict[Future, list[_Pending]] = {
-                executor.submit(_worker_chunk, [p.prepared for p in chunk], self.settings.options): chunk
-                for chunk in chunks
-            }
-            while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    chunk = running.pop(future)
-                    results, hits, loaded = future.result()
-                    progress.units(sum(len(set(p.prepared.units())) for p in chunk))
-                    self._save(chunk, results, hits, progress)
-                    self.report.model_loaded |= loaded
-        finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+    def _drop_cache(self, exc: CacheError) -> None:
+        """A broken cache must not sink the batch: say so once and go on without it."""
+        self.warn(f"{exc}; going on without the cache")
+        if self.cache:
+            self.cache.close()
+        self.cache = None
 
-    def _save(self, chunk: list[_Pending], results: list[Brief | Failure], hits: int, progress: Progress) -> None:
-        """Write each brief atomically, then its record (so a crash in between only redoes it)."""
-        self.report.cache_hits += hits
-        self.report.units += len(set(u for p in chunk for u in p.prepared.units()))
-        extension = EXTENSIONS[self.settings.fmt]
-        for pending, result in zip(chunk, results, strict=True):
-            if isinstance(result, Failure):
-                self.report.failed.append(result)
-            else:
-                output = f"{pending.item.name}.{extension}"
-                write_atomic(self.outdir / output, render_brief(result, self.settings.fmt))
-                entry = DigestEntry.from_brief(result, output)
-                self.store.save(pending.item.path, pending.content, self.signature, entry)
-                self.report.done.append(entry)
-            progress.articles()
+    def _translate_and_write(self, pending: list[_Pending], stop: StopRequest) -> None:
+        """Serve what the cache knows, translate the rest by sub-batch, write each article when complete."""
+        self._open_cache()
+        units = [list(dict.fromkeys(u for u in p.prepared.units() if u)) for p in pending]
+        keys = [[normalise(u) for u in article] for article in units]
+        distinct = list(dict.fromkeys(key for article in keys for key in article))
+        english = self._cached(distinct)
+        self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
+        missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
+        waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
+        for number, article in enumerate(missing):
+            for key in article:
+                waiting.setdefault(key, []).append(number)
+        remaining = [len(article) for article in missing]
+        progress = Progress(len(pending), len(distinct), self.show_progress)
+        progress.units(len(english))
+
+        def write(number: int) -> None:
+            self._write(pending[number], units[number], keys[number], english, progress)
+
+        try:
+            for number in (n for n, count in enumerate(remaining) if count == 0):
+                write(number)
+            batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
+            with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
+                for done in translated:
+                    english.update(done)
+                    progress.units(len(done))
+                    for key, _ in done:
+                        for number in waiting.pop(key, ()):
+                            remaining[number] -= 1
+                            if remaining[number] == 0:
+                                write(number)
+        finally:
+            progress.close()
+
+    def _cached(self, keys: list[str]) -> dict[str, str]:
+        if self.cache:
+            try:
+                return self.cache.get_many(self.model.cache_key, keys)
+            except CacheError as exc:
+                self._drop_cache(exc)
+        return {}
+
+    def _translate(self, batches: list[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
+        """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
+
+        The model loads only if there is something to translate; a stop request ends
+        the run after the sub-batch in progress.
+        """
+        if not batches or stop.requested:
+            return
+        translator = self.model.load()
+        self.report.model_loaded = True
+        stop.at_once = hasattr(translator, "translate_batches")
+        stream = iter_translated_batches(translator, batches)
+        try:
+            for index, translated in stream:
+                done = list(zip(batches[index], translated, strict=True))
+                self._commit(done)
+                self.report.units += len(done)
+                yield done
+                if stop.requested:
+                    break
+        finally:
+            stream.close()
+            close = getattr(translator, "close", None)
+            if close:
+                close()
+
+    def _commit(self, pairs: list[tuple[str, str]]) -> None:
+        if self.cache:
+            try:
+                self.cache.put_many(self.model.cache_key, pairs)
+            except CacheError as exc:
+                self._drop_cache(exc)
+
+    def _write(
+        self, pending: _Pending, units: list[str], keys: list[str], english: dict[str, str], progress: Progress
+    ) -> None:
+        """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
+        source = pending.prepared.article.source
+        try:
+            brief: Brief = finish(
+                pending.prepared, {u: english[k] for u, k in zip(units, keys)}, self.model.model_id, self.settings.options
+            )
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
+            self.report.failed.append(Failure(source, _reason(exc, source)))
+        else:
+            output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
+            write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt))
+            entry = DigestEntry.from_brief(brief, output)
+            self.store.save(pending.item.path, pending.content, self.signature, entry)
+            self.report.done.append(entry)
+        progress.articles()
 
     def _write_digest(self, named: list[BatchInput]) -> None:
         entries = self.report.skipped + self.report.done
@@ -312,4 +437,3 @@ def run_batch(
     """Brief every file of `paths` into `outdir`, plus digest.md and digest.json."""
     settings = settings or BatchSettings()
     return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)
-

@@ -12,6 +12,7 @@ from . import __version__
 from .brief import BriefOptions
 from .errors import BriefError
 from .batch_inputs import DEFAULT_GLOBS
+from .engine import COMPUTE_TYPES, DEVICES
 from .reader import DEFAULT_MAX_BYTES
 from .render import FORMATS
 from .summarize import DEFAULT_METHOD, METHODS
@@ -24,6 +25,9 @@ class BriefGroup(click.Group):
     """Turns expected failures into one line on stderr and a non-zero exit code."""
 
     def invoke(self, ctx: click.Context):
+        from .quiet import quiet_libraries
+
+        quiet_libraries()
         try:
             return super().invoke(ctx)
         except BriefError as exc:
@@ -70,16 +74,24 @@ def brief_options(func):
                      help="Beam size (1 = greedy, fastest)."),
         click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
                      help="CPU threads for CTranslate2 (0 = all physical cores)."),
+        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
+                     help="auto: a CUDA GPU when CTranslate2 sees one, else the CPU."),
+        click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto", show_default=True,
+                     help="CTranslate2 compute type; auto: int8 on the CPU, int8_float16 on a GPU."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def make_translator(beam_size: int, threads: int):
-    from .engine import ArgosTranslator, DecodingOptions
+def decoding_options(device: str, compute_type: str, **options) -> "DecodingOptions":
+    """DecodingOptions for the CLI's choices; says so when the device asked for is not there."""
+    from .engine import DecodingOptions, choose_device
 
-    return ArgosTranslator(options=DecodingOptions(beam_size=beam_size, intra_threads=threads))
+    note = choose_device(device, compute_type).note
+    if note:
+        click.echo(f"brief: warning: {note}", err=True)
+    return DecodingOptions(device=device, compute_type=compute_type, **options)
 
 
 @click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,7 +109,8 @@ def main() -> None:
       brief models install --file fr_en.argosmodel
 
     Exit codes: 0 ok, 1 bad input (or some batch files failed), 2 usage error,
-    3 model missing or unusable, 130 interrupted.
+    3 model missing or unusable, 4 output cannot be written, 70 internal error,
+    130 interrupted.
     """
 
 
@@ -107,19 +120,23 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
 def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, quote_count: int,
-              translate_all: bool, max_bytes: int, beam_size: int, threads: int) -> None:
+              translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
+              compute_type: str) -> None:
     """Brief one French article in English.
 
     FILE is a text or HTML file, or - for stdin. The article is cleaned, translated
     with the installed Argos fr→en model, and summarised with sumy; key quotes are
     kept whole and marked “…”, with their speaker when the text names one.
     """
+    from .engine import ArgosTranslator
     from .pipeline import brief_articles, prepare
     from .render import render_brief
 
     prepared = prepare(file, max_bytes)  # input errors surface before the model loads
     options = BriefOptions(method, sentences, quote_count, translate_all)
-    brief = brief_articles([prepared], make_translator(beam_size, threads), options)[0]
+    translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
+                                                          intra_threads=threads))
+    brief = brief_articles([prepared], translator, options)[0]
     emit(render_brief(brief, fmt), output)
 
 
@@ -168,7 +185,8 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
 def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
           workers: int,
           use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
-          translate_all: bool, max_bytes: int, beam_size: int, threads: int) -> None:
+          translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
+          compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
 
     INPUT is a file, a directory (searched recursively with --glob), or - to read a
@@ -178,13 +196,12 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     translated together. Re-running the same command resumes: finished articles are
     skipped, and translations already made come from the cache.
 
-    Exit code 1 if any file failed (the others are still briefed).
+    Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
+    Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
     """
-    import signal
-
     from .batch import ArgosModel, BatchSettings, run_batch
     from .batch_inputs import collect_inputs, read_list
-    from .engine import DecodingOptions, default_threads
+    from .engine import default_threads
 
     if not inputs:
         raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
@@ -194,16 +211,14 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     paths, failures = collect_inputs(arguments, globs, exclude=outdir)
     if not paths and not failures:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
-    # SIGTERM (kill) stops like Ctrl-C: the current chunk is dropped, finished work stays.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
     # One process: CTranslate2 picks the cores itself (0); several: share them out.
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
-    decoding = DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, batch_type=batch_type,
-                               intra_threads=per_worker)
-    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes, workers,
+    decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
+                                batch_type=batch_type, intra_threads=per_worker)
+    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes,
                              use_cache, cache_dir)
     show_progress = not quiet and sys.stderr.isatty()
-    report = run_batch(paths, outdir, settings, ArgosModel(decoding), failures, show_progress)
+    report = run_batch(paths, outdir, settings, ArgosModel(decoding, workers), failures, show_progress)
     if report.interrupted:
         click.echo(f"brief: interrupted; {report.summary()}. Run the same command again to resume.", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -228,7 +243,7 @@ def models() -> None:
 def models_list(available: bool) -> None:
     """Show installed translation packages (and, online, what can be installed)."""
     from . import packages
-    from .engine import packages_dir
+    from .engine import choose_device, packages_dir
 
     found = packages.installed()
     click.echo(f"Installed in {packages_dir()}:")
@@ -237,6 +252,9 @@ def models_list(available: bool) -> None:
     for info in found:
         mark = "  *" if (info.from_code, info.to_code) == ("fr", "en") else "   "
         click.echo(f"{mark} {info.name} {info.version}  {info.path}")
+    choice = choose_device()
+    why = "CTranslate2 sees a CUDA GPU" if choice.device == "cuda" else "CTranslate2 sees no CUDA GPU"
+    click.echo(f"Device (--device auto): {choice.device}, compute type {choice.compute_type} ({why})")
     if available:
         click.echo("Available from the Argos index:")
         for info in packages.available():

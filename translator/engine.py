@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import ModelError, ModelNotInstalledError
+from .long_units import MAX_UNIT_TOKENS, translate_in_pieces
 
 if TYPE_CHECKING:
     from argostranslate.package import Package
@@ -29,11 +30,32 @@ TARGET_LANGUAGE = "en"
 
 
 class TextTranslator(Protocol):
-    """Anything that turns French units into English ones, in order."""
+    """Anything that turns French units into English ones, in order.
+
+    A translator may also have `translate_batches(batches)`, yielding `(batch_index,
+    english_list)` for each sub-batch as soon as it is finished, in any order (worker
+    processes, Ray actors); `iter_translated_batches` uses it when present.
+    """
 
     model_id: str
 
     def translate(self, texts: Sequence[str]) -> list[str]: ...
+
+
+class BatchTranslator(TextTranslator, Protocol):
+    def translate_batches(self, batches: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[str]]]: ...
+
+
+def iter_translated_batches(
+    translator: TextTranslator, batches: Sequence[Sequence[str]]
+) -> Iterator[tuple[int, list[str]]]:
+    """`(batch_index, english_list)` per sub-batch as each is finished (any order)."""
+    translate_batches = getattr(translator, "translate_batches", None)
+    if translate_batches is not None:
+        yield from translate_batches(batches)
+        return
+    for index, batch in enumerate(batches):
+        yield index, translator.translate(batch)
 
 
 @dataclass(frozen=True)
@@ -48,24 +70,70 @@ class DecodingOptions:
     batch_type: str = "tokens"
     inter_threads: int = 1
     intra_threads: int = 0  # 0: let CTranslate2 use the physical cores
-    device: str = "cpu"
-    compute_type: str = "auto"
+    device: str = "auto"  # auto: CUDA when CTranslate2 sees a GPU, else the CPU
+    compute_type: str = "auto"  # auto: int8 on the CPU, int8_float16 on a GPU
+    # Longer units are cut at clause boundaries (long_units.py); outputs are capped here.
+    max_unit_tokens: int = MAX_UNIT_TOKENS
+    max_decoding_length: int = 1024
+
+
+DEVICES = ("auto", "cpu", "cuda")
+COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16",
+                 "float32")
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    device: str
+    compute_type: str
+    note: str = ""  # why the device differs from the one asked for
+
+
+def cuda_device_count() -> int:
+    import ctranslate2
+
+    try:
+        return ctranslate2.get_cuda_device_count()
+    except Exception:  # noqa: BLE001 - a broken CUDA install means: no GPU
+        return 0
+
+
+def choose_device(device: str = "auto", compute_type: str = "auto") -> DeviceChoice:
+    """The device and compute type CTranslate2 will use for `device` (auto|cpu|cuda)."""
+    gpus = cuda_device_count() if device in ("auto", "cuda") else 0
+    note = ""
+    if device == "cuda" and not gpus:
+        note = "CTranslate2 sees no CUDA GPU; using the CPU"
+    chosen = "cuda" if gpus else "cpu"
+    if compute_type == "auto":
+        compute_type = "int8_float16" if chosen == "cuda" else "int8"
+    return DeviceChoice(chosen, compute_type, note)
+
+
+def argos():
+    """argostranslate's `package` and `settings` modules; it creates its folders on import."""
+    try:
+        from argostranslate import package, settings
+    except OSError as exc:
+        where = os.environ.get("ARGOS_PACKAGES_DIR") or exc.filename or "the Argos data folder"
+        reason = "it is not a folder" if os.path.isfile(where) else (exc.strerror or str(exc))
+        raise ModelError(f"cannot use the Argos package folder {where}: {reason}") from None
+    return package, settings
 
 
 def packages_dir() -> str:
-    from argostranslate import settings
-
-    return str(settings.package_data_dir)
+    return str(argos()[1].package_data_dir)
 
 
 def find_package(from_code: str = SOURCE_LANGUAGE, to_code: str = TARGET_LANGUAGE) -> "Package":
     """The newest installed Argos translate package for from_code→to_code."""
     import packaging.version
-    from argostranslate import package as argos_package
+
+    argos_package = argos()[0]
 
     try:
         installed = argos_package.get_installed_packages()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the installed Argos packages in {packages_dir()}: {exc}") from None
     matching = [
         pkg
@@ -106,21 +174,29 @@ class ArgosTranslator:
 
         self.package = pkg if pkg is not None else find_package()
         self.options = options or DecodingOptions()
-        if getattr(self.package, "tokenizer", None) is None:
+        try:
+            tokenizer = getattr(self.package, "tokenizer", None)
+        except Exception as exc:  # noqa: BLE001 - Argos loads the tokenizer file itself
+            raise ModelError(f"cannot load the tokenizer of {self.package.package_path}: {exc}") from None
+        if tokenizer is None:
             raise ModelError(f"Argos package at {self.package.package_path} has no sentencepiece.model or bpe.model")
-        self.tokenizer = self.package.tokenizer
+        self.tokenizer = tokenizer
         self.model_id = package_model_id(self.package)
+        self.device = choose_device(self.options.device, self.options.compute_type)
         try:
             self.translator = ctranslate2.Translator(
                 str(self.package.package_path / "model"),
-                device=self.options.device,
+                device=self.device.device,
                 inter_threads=self.options.inter_threads,
                 intra_threads=self.options.intra_threads,
-                compute_type=self.options.compute_type,
+                compute_type=self.device.compute_type,
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(f"cannot load the CTranslate2 model in {self.package.package_path}: {exc}") from None
         self.target_prefix = self.package.target_prefix or ""
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer.encode(text))
 
     def _decoding_kwargs(self, tokenized: list[list[str]]) -> dict:
         longest = max((len(tokens) for tokens in tokenized), default=1)
@@ -133,7 +209,7 @@ class ArgosTranslator:
             "max_batch_size": batch_size,
             "batch_type": batch_type,
             # Argos relies on CTranslate2's default of 256 tokens, which truncates long quotes.
-            "max_decoding_length": min(1024, 2 * longest + 16),
+            "max_decoding_length": min(self.options.max_decoding_length, 2 * longest + 16),
             "replace_unknowns": True,
             "length_penalty": 0.2,
             "target_prefix": [[self.target_prefix]] * len(tokenized) if self.target_prefix else None,
@@ -145,27 +221,19 @@ class ArgosTranslator:
             text = text[len(self.target_prefix) :]
         return text.strip()
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
-        """Translate all `texts` in one batched CTranslate2 call (sorted by length inside)."""
-        if not texts:
-            return []
-        tokenized = [self.tokenizer.encode(text) for text in texts]
-        results = self.translator.translate_batch(tokenized, **self._decoding_kwargs(tokenized))
-        return [self._decode(result.hypotheses[0]) for result in results]
-
-    def translate_stream(self, texts: Sequence[str]) -> Iterator[str]:
-        """Like `translate`, but yields results as CTranslate2 finishes them, in order.
-
-        CTranslate2 reads ahead, sorts by length and batches; this keeps memory flat
-        on large batches and lets callers save progress as it comes.
-        """
-        if not texts:
-            return iter(())
+    def _translate_pieces(self, texts: list[str]) -> list[tuple[str, bool]]:
+        """One batched CTranslate2 call (sorted by length inside); flags outputs cut at the limit."""
         tokenized = [self.tokenizer.encode(text) for text in texts]
         kwargs = self._decoding_kwargs(tokenized)
-        prefix = kwargs.pop("target_prefix")
-        results: Iterable = self.translator.translate_iterable(tokenized, target_prefix=prefix, **kwargs)
-        return (self._decode(result.hypotheses[0]) for result in results)
+        limit = kwargs["max_decoding_length"]
+        results = self.translator.translate_batch(tokenized, **kwargs)
+        return [(self._decode(r.hypotheses[0]), len(r.hypotheses[0]) >= limit - 1) for r in results]
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate all `texts`; units over max_unit_tokens go in pieces, and nothing is cut short."""
+        if not texts:
+            return []
+        return translate_in_pieces(texts, self._translate_pieces, self.count_tokens, self.options.max_unit_tokens)
 
 
 def default_threads() -> int:

@@ -32,3 +32,9 @@ class ModelNotInstalledError(ModelError):
             "run `brief models install` (online) or "
             "`brief models install --file PATH.argosmodel` (offline)"
         )
+
+
+class OutputError(BriefError):
+    """An output cannot be written: missing or read-only folder, disk full."""
+
+    exit_code = 4

@@ -7,7 +7,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, packages_dir
+from .engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, argos, packages_dir
 from .errors import ModelError
 
 
@@ -24,11 +24,15 @@ class PackageInfo:
 
 
 def installed() -> list[PackageInfo]:
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
+    try:
+        found = argos_package.get_installed_packages()
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot read the installed Argos packages in {packages_dir()}: {exc}") from None
     return [
         PackageInfo(pkg.from_code, pkg.to_code, pkg.package_version, str(pkg.package_path))
-        for pkg in argos_package.get_installed_packages()
+        for pkg in found
         if pkg.type == "translate"
     ]
 
@@ -55,13 +59,16 @@ def read_metadata(path: Path) -> dict:
 
 def install_file(path: Path, allow_any_pair: bool = False) -> PackageInfo:
     """Install a local .argosmodel with Argos's own installer."""
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
     metadata = read_metadata(path)
     pair = (metadata.get("from_code"), metadata.get("to_code"))
     if not allow_any_pair and pair != (SOURCE_LANGUAGE, TARGET_LANGUAGE):
         raise ModelError(f"{path}: this package translates {pair[0]}→{pair[1]}; brief needs fr→en")
-    argos_package.install_from_path(path)
+    try:
+        argos_package.install_from_path(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ModelError(f"{path}: cannot install this package, it looks damaged ({exc})") from None
     return PackageInfo(pair[0], pair[1], metadata.get("package_version", ""), packages_dir())
 
 
@@ -83,9 +90,9 @@ def _refresh_index() -> None:
     import urllib.error
     import urllib.request
 
-    from argostranslate import settings
+    settings = argos()[1]
 
-    from .output import write_atomic
+    from .output import make_folder, write_atomic
 
     try:
         with urllib.request.urlopen(settings.remote_package_index, timeout=INDEX_TIMEOUT_SECONDS) as response:
@@ -100,11 +107,12 @@ def _refresh_index() -> None:
         json.loads(data)
     except json.JSONDecodeError:
         raise ModelError(f"the Argos package index at {settings.remote_package_index} is not valid JSON") from None
+    make_folder(Path(settings.local_package_index).parent)
     write_atomic(settings.local_package_index, data)
 
 
 def _index_packages() -> list:
-    from argostranslate import package as argos_package
+    argos_package = argos()[0]
 
     _refresh_index()
     return [

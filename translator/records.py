@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from .digest import DigestEntry
-from .output import write_atomic
+from .output import make_folder, write_atomic
 
 RECORDS_DIR = ".brief-batch"
 
@@ -59,4 +59,5 @@ class RecordStore:
 
     def save(self, source: Path, content: str, signature: str, entry: DigestEntry) -> None:
         record = {"source": str(source), "content": content, "signature": signature, "entry": entry.to_dict()}
+        make_folder(self.folder)
         write_atomic(self._path(source), json.dumps(record, ensure_ascii=False) + "\n")

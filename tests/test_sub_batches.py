@@ -1,0 +1,57 @@
+"""How the batch driver cuts its work, and the translate_batches seam backends implement."""
+
+from __future__ import annotations
+
+from conftest import UpperRecipe, UpperTranslator
+
+from translator.batch import plan_sub_batches
+from translator.engine import iter_translated_batches
+from translator.pool_backend import WorkerPool
+
+
+def article(name: str, count: int) -> list[str]:
+    return [f"{name} phrase {'longue ' * (n % 5)}numéro {n}" for n in range(count)]
+
+
+def test_every_unit_once_in_bounded_sub_batches() -> None:
+    articles = [article(f"a{n}", 10 + n) for n in range(12)] + [article("a0", 10)]  # the last one repeats the first
+    batches = plan_sub_batches(articles, size=8, window=3, max_chars=300)
+    flat = [unit for batch in batches for unit in batch]
+    assert sorted(flat) == sorted({unit for units in articles for unit in units})
+    assert all(len(batch) <= 8 and (len(batch) == 1 or sum(map(len, batch)) <= 300) for batch in batches)
+
+
+def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() -> None:
+    articles = [article(f"a{n}", 12) for n in range(10)]
+    batches = plan_sub_batches(articles, size=8, window=3)
+    first_window = [unit for batch in batches[:3] for unit in batch]
+    assert set(articles[0]) <= set(first_window) and set(articles[1]) <= set(first_window)
+    assert not set(articles[-1]) & set(first_window)
+    assert [len(u) for u in first_window] == sorted(len(u) for u in first_window)
+
+
+def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:
+    upper = UpperTranslator()
+    result = list(iter_translated_batches(upper, [["un", "deux"], ["trois"]]))
+    assert result == [(0, ["UN", "DEUX"]), (1, ["TROIS"])]
+    assert upper.calls == [["un", "deux"], ["trois"]]
+
+
+def test_a_backend_with_translate_batches_may_answer_in_any_order() -> None:
+    class Reversed(UpperTranslator):
+        def translate_batches(self, batches):
+            for index in reversed(range(len(batches))):
+                yield index, self.translate(batches[index])
+
+    assert list(iter_translated_batches(Reversed(), [["a"], ["b"], ["c"]])) == [(2, ["C"]), (1, ["B"]), (0, ["A"])]
+
+
+def test_the_process_pool_backend_returns_every_sub_batch() -> None:
+    pool = WorkerPool(UpperRecipe(), 2).load()
+    try:
+        batches = [[f"phrase {n}", f"autre {n}"] for n in range(9)]
+        results = dict(pool.translate_batches(batches))
+        assert results == {n: [f"PHRASE {n}", f"AUTRE {n}"] for n in range(9)}
+        assert pool.translate(["seule"]) == ["SEULE"]
+    finally:
+        pool.close()
