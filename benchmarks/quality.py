@@ -15,15 +15,24 @@ body        `body_first_words` and `body_last_words` each appear in one cleaned
 furniture   each `furniture_examples` line is gone: no cleaned paragraph equals it, and a
             line of 5 words or more is not inside a paragraph either.
 quotes      each annotated quote is found: a quote whose text starts with `text_start`.
-speakers    the found quote's speaker is right (a quote not found scores a miss). Lenient:
-            - annotated null: right when no speaker is given;
-            - otherwise right when both share a content word (casefolded, accents and
-              titles/determiners/prepositions aside): "M. Siniora" = "Fouad Siniora";
-            - when the annotation is a role or description (it starts with a determiner:
-              "le Premier ministre", "cette enseignante"), a person's name given instead
-              also counts if that name appears in the text before the quote (the role
-              names someone introduced earlier: the annotation keeps the words the page
-              uses, the person is just as right).
+speakers    the found quote's speaker is right (a quote not found scores a miss). Each
+            speaker is read as a role ("le ministre des Finances", words after a
+            determiner) and/or a name ("Fouad Siniora", "M. Siniora", the capitalised
+            words after a role noun: "la ministre Anne Leclerc"); accents, case,
+            titles, determiners and prepositions aside:
+            - annotated null: right only when no speaker is given;
+            - two names: the shorter is the start or the end of the longer ("M. Siniora"
+              = "Fouad Siniora", "Nicolas" = "Nicolas Roux"), so "Jean Dupont" is not
+              "Marie Dupont";
+            - two roles: one's words start the other's ("le ministre" = "le ministre
+              des Finances"), so "le ministre des Finances" is not "le ministre de la
+              Culture" nor "le président américain" "le président chinois";
+            - a name against a role: right only when the text sets them side by side:
+              in one sentence outside quotations, up to the quote's paragraph, every
+              word of the role lies within 4 words (plus the role's length) before or
+              after the whole name ("…, assure le ministre des Finances, Klaus Weber";
+              "Klaus Weber, ministre des Finances, a …" earlier). A name merely in the
+              same sentence ("l'instance a dit que Londres devait …") does not count.
 title       the article's title equals the annotated headline, where there is one
             (casefolded; spaces, quote marks and punctuation aside).
 
@@ -55,7 +64,9 @@ _STOP_WORDS = set(
     "le la les l un une des du de d au aux ce cet cette ces son sa ses leur leurs a et en "
     "m mm mme mmes mlle me dr pr mgr monsieur madame".split()
 )
-_DETERMINER = re.compile(r"^(?:le|la|les|l'|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
+_TITLES = {"m", "mm", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr", "monsieur", "madame"}
+_LINK_WORDS = {"de", "du", "des", "d'", "l'", "à", "au", "aux", "en", "pour", "sur", "et"}
+_DETERMINERS = set("le la les l' un une des ce cet cette ces son sa ses leur leurs".split())
 
 
 def norm(text: str) -> str:
@@ -74,16 +85,79 @@ def content_words(text: str) -> set[str]:
     return {w for w in re.split(r"[^\w]+", plain) if w and w not in _STOP_WORDS}
 
 
-def speaker_matches(found: str | None, expected: str | None, text_before: str) -> bool:
-    """Lenient speaker match (see the module docstring)."""
+def speaker_matches(found: str | None, expected: str | None, context: str) -> bool:
+    """Speaker match (see the module docstring); `context` is the article up to the end of
+    the quote's paragraph, quotations cut out."""
     if expected is None:
         return found is None
     if not found:
         return False
-    if content_words(found) & content_words(expected):
+    found_role, found_name = speaker_parts(found)
+    expected_role, expected_name = speaker_parts(expected)
+    if found_name and expected_name:
+        return _starts_or_ends(found_name, expected_name)
+    if found_role and expected_role and _starts_or_ends(found_role, expected_role, ends=False):
         return True
-    if _DETERMINER.match(norm(expected)) and not _DETERMINER.match(norm(found)):
-        return norm(found).casefold() in norm(text_before).casefold()
+    return (bool(found_name) and bool(expected_role) and _tied(found_name, expected_role, context)) or (
+        bool(expected_name) and bool(found_role) and _tied(expected_name, found_role, context)
+    )
+
+
+def speaker_parts(text: str) -> tuple[list[str], list[str]]:
+    """(role words, name words) of a speaker as written, folded; see the module docstring."""
+    head, _, tail = norm(text).partition(",")
+    words = re.sub(r"\b([ldLD]')", r"\1 ", head).split()
+    if not words:
+        return [], []
+    role: list[str] = []
+    name: list[str] = []
+    if words[0].casefold() in _DETERMINERS:
+        run = len(words)
+        while run > 1 and words[run - 1][:1].isupper():
+            run -= 1
+        introduced = run < len(words) and run >= 2 and words[run - 1].islower() and (
+            words[run - 1].casefold() not in _LINK_WORDS | _DETERMINERS
+        )
+        name = words[run:] if introduced else []
+        role = words[1 : run if introduced else len(words)]
+    else:
+        name = [w for w in words if w.casefold().rstrip(".") not in _TITLES]
+    if tail.strip():
+        tail_role, tail_name = speaker_parts(tail)
+        name = name or tail_name
+        role = role or tail_role
+    return _fold(role, drop=_STOP_WORDS | _LINK_WORDS), _fold(name, drop=set())
+
+
+def _fold(words: list[str], drop: set[str]) -> list[str]:
+    folded = []
+    for word in words:
+        plain = unicodedata.normalize("NFKD", word.casefold())
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).strip(".,;:()'\"")
+        if plain and plain not in drop:
+            folded.append(plain.rstrip("sx") if drop else plain)  # roles: singular and plural alike
+    return folded
+
+
+def _starts_or_ends(a: list[str], b: list[str], ends: bool = True) -> bool:
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (long[: len(short)] == short or (ends and long[-len(short) :] == short))
+
+
+def _tied(name: list[str], role: list[str], context: str, reach: int = 4) -> bool:
+    """The text sets the name beside the role: in one sentence of `context`, every role
+    word lies within `reach` words (plus the role's own length) before or after the name."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", context):
+        words = _fold(re.sub(r"\b([ldLD]')", r"\1 ", sentence).split(), drop=set())
+        singular = [w.rstrip("sx") for w in words]
+        for at in range(len(words) - len(name) + 1):
+            if words[at : at + len(name)] != name:
+                continue
+            width = len(role) + reach
+            before = singular[max(0, at - width) : at]
+            after = singular[at + len(name) : at + len(name) + width]
+            if all(w in before for w in role) or all(w in after for w in role):
+                return True
     return False
 
 
@@ -129,8 +203,9 @@ def score_page(folder: Path, entry: dict) -> PageScore:
         if found is None:
             page.check("speakers", False, f"quote not found: {start!r} ({expected.get('speaker')!r})")
             continue
-        before = "\n".join(paragraphs[: found.paragraph] + [paragraphs[found.paragraph][: found.start]])
-        ok = speaker_matches(found.speaker, expected.get("speaker"), before)
+        paragraph = paragraphs[found.paragraph]
+        context = "\n".join(paragraphs[: found.paragraph] + [paragraph[: found.start] + " … " + paragraph[found.end :]])
+        ok = speaker_matches(found.speaker, expected.get("speaker"), context)
         page.check("speakers", ok, f"{start!r}: got {found.speaker!r}, expected {expected.get('speaker')!r}")
 
     if entry.get("title") is not None:
