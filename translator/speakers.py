@@ -618,11 +618,16 @@ def _name_and_colon(words: Span) -> str | None:
 
 
 def _reporting_verb(verb: Token) -> Token:
-    """"X a lâché que le club risquait de « … »": the quoted words are X's, not the club's."""
-    while verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(
-        c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children
-    ):
-        verb = verb.head
+    """"X a lâché que le club risquait de « … »": the quoted words are X's, not the club's.
+    The parser sometimes hangs such a "que" clause on a noun ("a déclaré dans un avis que
+    …" as a relative clause of "avis"): the "que" marker still says it is reported speech."""
+    while verb.dep_ in ("ccomp", "acl:relcl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children):
+        head = verb.head
+        while (head.pos_ != "VERB" or head.dep_ == "acl") and head.head != head:  # past "un avis détaillé"
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= verb.i:
+            break
+        verb = head
     return verb
 
 
@@ -771,7 +776,10 @@ def _names_someone(phrase: Span) -> bool:
 
 
 def _speaker_noun(word: str) -> bool:
-    for form in (word, word.rstrip("sx")):
+    singular = word.rstrip("sx")
+    # Feminine forms of listed nouns: "élue" → "élu", "préfète" → "préfet".
+    masculine = singular[:-3] + "et" if singular.endswith("ète") else singular[:-1] if singular.endswith("e") else singular
+    for form in (word, singular, masculine):
         last = form.split("-")[-1]
         if form in _SPEAKER_NOUNS or last in _SPEAKER_NOUNS or last.endswith(_AGENT_SUFFIXES):
             return True
