@@ -207,12 +207,14 @@ _SPEAKER_NOUNS = set(
     "directeur directrice présidence élysée kremlin maison-blanche opposition majorité collectif mouvement "
     "voisin voisine ami amie habitant habitante public foule manifestant manifestante militant militante "
     "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste agent "
-    "correspondant correspondante adhérent adhérente résident résidente".split()
+    "correspondant correspondante adhérent adhérente résident résidente mairie préfecture municipalité "
+    "direction rectorat intersyndicale confédération commune hôpital université athlète interprète".split()
 )
 _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "aste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
                    "aire", "graphe", "naute", "crate", "phile")
 _NAMING_ENTITIES = {"PER", "ORG"}
 _CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
+_ETRE = {"est", "était", "sera", "serait", "fut", "sont", "étaient", "seront"}
 _AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
 _DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
 _SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
@@ -624,7 +626,7 @@ def _before(token: Token) -> str | _Pronoun | None:
     words = doc[sentence_start : token.i]
     if not len(words):
         return None
-    verbs = [w for w in words if w.pos_ in ("VERB", "AUX")]
+    verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or _mistagged_verb(w)]
     if verbs:
         verb = verbs[-1]
         for _ in range(5):
@@ -649,6 +651,15 @@ def _before(token: Token) -> str | _Pronoun | None:
             return _Pronoun(token.i, None)
         return _person_announcing(words)
     return _person_announcing(words) or _name_and_colon(words)
+
+
+def _mistagged_verb(word: Token) -> bool:
+    """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
+    after a name or a noun that the parse links to it."""
+    previous = word.doc[word.i - 1] if word.i > 0 else None
+    return (previous is not None and previous.pos_ in ("PROPN", "NOUN") and word.pos_ not in ("VERB", "AUX")
+            and _is_speech_verb_form(word.lower_)
+            and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
 
 
 def _person_announcing(words: Span) -> str | None:
@@ -697,11 +708,16 @@ def _narrative_infinitive(verb: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     if verb.pos_ == "AUX" and verb.head != verb:  # "X ont « exigé … »": the subject hangs on the head
         verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.i < verb.i + 8]
+    if not subjects and _mistagged_verb(verb):
+        return verb.doc[verb.i - 1]  # "la CGT dénonce": the name just before it
+    if subjects:
+        # Several (a misparse: "Interrogée sur X, la ministre a …"): the one nearest the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.i < verb.i + 8:
-            return child
-    for child in verb.children:  # "a-t-il estimé": aux carries the subject clitic
-        if child.pos_ == "AUX":
+        # "a-t-il estimé": aux carries the subject clitic; "X a fait savoir que": "fait" carries X.
+        if child.pos_ == "AUX" or (child.pos_ == "VERB" and child.i < verb.i and child.dep_ in ("dep", "aux", "xcomp")):
             for grandchild in child.children:
                 if grandchild.dep_ in ("nsubj", "expl:subj"):
                     return grandchild
@@ -780,6 +796,8 @@ def _chunk(first: Token) -> Span | None:
         if lower in _LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in _NOMINAL:
             end += 1
             continue
+        if end > first.i and _mistagged_verb(word):
+            break  # "la CGT dénonce": the name ends before its verb
         if lower == "et" and end > first.i and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (
             doc[end - 1].text[:1].isupper()
         ):
@@ -914,6 +932,9 @@ def _gender(span: Span) -> str | None:
     neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and _speaker_noun(span.doc[span.start - 1].lower_):
         neighbours.append(span.doc[span.start - 1])
+    agreed = _agreement_gender(span)
+    if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
+        return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
     for word in neighbours + list(span):
         for det in (c for c in word.children if c.dep_ == "det"):
             if det.morph.get("Gender"):
@@ -921,6 +942,23 @@ def _gender(span: Span) -> str | None:
         gender = word.morph.get("Gender")
         if gender and word.pos_ in ("NOUN", "PROPN"):
             return gender[0]
+    return None
+
+
+def _agreement_gender(span: Span) -> str | None:
+    """Gender shown by a participle or adjective agreeing with the subject `span` after
+    "être": "X est arrivée" (feminine), "X s'est dit prêt" (masculine)."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubj:pass") or root.head.i < span.end:
+        return None
+    head = root.head
+    if not any(c.dep_ in ("cop", "aux:pass") or (c.dep_.startswith("aux") and c.lower_ in _ETRE) for c in head.children):
+        return None
+    word = head.lower_
+    if word.endswith(("ée", "ées")):
+        return "Fem"
+    if word.endswith(("é", "és")):
+        return "Masc"
     return None
 
 
