@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from translator.quotes import find_quotes
 from translator.speakers import attribute_speakers
 
-PROJECT = Path(__file__).resolve().parent.parent
-FR_NEWS = PROJECT.parent / "shared" / "corpus" / "fr-news"
+from conftest import PROJECT, SHARED
+
+FR_NEWS = SHARED / "corpus" / "fr-news"
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
