@@ -439,3 +439,13 @@ def test_more_subject_shapes_before_the_quote():
 def test_gender_from_agreement_beats_the_tag_of_a_first_name():
     paragraphs = ["Manon Girard est arrivée la première. Paul Roche aussi.", "« Je suis venue pour voir », a-t-elle lâché."]
     assert speakers(*paragraphs) == ["Manon Girard"]
+
+
+def test_a_title_that_takes_le_for_everyone_gets_its_gender_from_the_role():
+    paragraphs = [
+        "L'avocat du club, Me Bruno Lefort, a dénoncé une procédure bâclée.",
+        "« Nous irons devant le Conseil d'État s'il le faut », a-t-il déclaré à la presse.",
+        "La rapporteure publique avait proposé une sanction plus légère.",
+        "« La faute est réelle mais isolée dans le temps », avait-elle estimé à l'audience.",
+    ]
+    assert speakers(*paragraphs) == ["Me Bruno Lefort", "La rapporteure publique"]

@@ -369,7 +369,7 @@ class _SpeakerFinder:
             return
         self.previous = (paragraph, token.sent.end, speaker)
         if speaker and not any(m.paragraph == paragraph and m.position == token.i for m in self.mentions):
-            known = [m.gender for m in self.mentions if m.paragraph == paragraph and m.text == speaker and m.gender]
+            known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
             gender = known[0] if known else _gender_of_phrase(speaker)
             words = speaker.split()
             named = words[0].lower() in _TITLES or any(w[:1].isupper() for w in words[1:])
@@ -924,18 +924,21 @@ def _mention(paragraph: int, span: Span) -> _Mention:
 def _gender(span: Span) -> str | None:
     """Gender from a title (M., Mme), a role noun it stands beside, or the name's own morphology."""
     first = span[0].lower_
-    if first in _TITLES:
-        # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them.
+    if first in _TITLES and _TITLES[first]:
         return _TITLES[first]
     root = span.root
-    neighbours = [root.head] if root.dep_ == "appos" else []
+    neighbours = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
     neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and _speaker_noun(span.doc[span.start - 1].lower_):
         neighbours.append(span.doc[span.start - 1])
+    neighbours += _role_before_comma(span)
+    neighbours = [w for w in neighbours if _speaker_noun(w.lower_)]
     agreed = _agreement_gender(span)
     if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
         return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
-    for word in neighbours + list(span):
+    # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them, so only
+    # a role beside the name ("L'avocate de la famille, Me Anne Roy") tells.
+    for word in neighbours + ([] if first in _TITLES else list(span)):
         for det in (c for c in word.children if c.dep_ == "det"):
             if det.morph.get("Gender"):
                 return det.morph.get("Gender")[0]
@@ -943,6 +946,21 @@ def _gender(span: Span) -> str | None:
         if gender and word.pos_ in ("NOUN", "PROPN"):
             return gender[0]
     return None
+
+
+def _role_before_comma(span: Span) -> list[Token]:
+    """"L'avocat de la défense, Me Paul Roy": the role noun the name follows after a comma,
+    however the parser linked them."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return []
+    for i in range(span.start - 2, max(span.start - 8, -1), -1):
+        word = doc[i]
+        if word.pos_ not in _NOMINAL and word.lower_ not in _LINKS | _DETERMINERS:
+            break
+        if word.pos_ == "NOUN" and _speaker_noun(word.lower_):
+            return [word]
+    return []
 
 
 def _agreement_gender(span: Span) -> str | None:
