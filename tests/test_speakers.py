@@ -449,3 +449,8 @@ def test_a_title_that_takes_le_for_everyone_gets_its_gender_from_the_role():
         "« La faute est réelle mais isolée dans le temps », avait-elle estimé à l'audience.",
     ]
     assert speakers(*paragraphs) == ["Me Bruno Lefort", "La rapporteure publique"]
+
+
+def test_an_adverb_between_the_inverted_verb_and_a_victim():
+    paragraphs = ["« Enfin, on nous écoute un peu », a réagi sobrement l'une des victimes à la sortie."]
+    assert speakers(*paragraphs) == ["l'une des victimes"]

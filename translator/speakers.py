@@ -208,7 +208,8 @@ _SPEAKER_NOUNS = set(
     "voisin voisine ami amie habitant habitante public foule manifestant manifestante militant militante "
     "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste agent "
     "correspondant correspondante adhérent adhérente résident résidente mairie préfecture municipalité "
-    "direction rectorat intersyndicale confédération commune hôpital université athlète interprète".split()
+    "direction rectorat intersyndicale confédération commune hôpital université athlète interprète victime otage "
+    "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève".split()
 )
 _AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "aste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
                    "aire", "graphe", "naute", "crate", "phile")
@@ -556,7 +557,8 @@ def _is_speech_verb_form(word: str) -> bool:
 def _inverted_subject_start(doc: Doc, i: int) -> int:
     """Skip a date or a "to whom" between the verb and its subject:
     "a expliqué mardi à l'AFP un responsable des secours"."""
-    if not (doc[i].lower_ in _ADVERBIALS or doc[i].pos_ in ("ADP", "ADV")):
+    # An adverb by its "-ment" too: the tagger misreads some after an inverted verb.
+    if not (doc[i].lower_ in _ADVERBIALS or doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_.endswith("ment")):
         return i
     for j in range(i + 1, min(i + 8, len(doc))):
         if doc[j].is_punct:
