@@ -454,3 +454,12 @@ def test_a_title_that_takes_le_for_everyone_gets_its_gender_from_the_role():
 def test_an_adverb_between_the_inverted_verb_and_a_victim():
     paragraphs = ["« Enfin, on nous écoute un peu », a réagi sobrement l'une des victimes à la sortie."]
     assert speakers(*paragraphs) == ["l'une des victimes"]
+
+
+def test_comme_l_a_dit_and_a_verb_the_parser_left_without_subject():
+    paragraphs = [
+        "Comme l'a rappelé la capitaine, « chaque point comptera jusqu'à la dernière journée ».",
+        "Devant les élus, Hélène Garnier, la directrice de l'agence, a promis que « les travaux finiront en mai ».",
+        "Comme prévu, le texte a été adopté « sans aucune modification de fond ».",
+    ]
+    assert speakers(*paragraphs) == ["la capitaine", "Hélène Garnier", None]

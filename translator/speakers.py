@@ -496,8 +496,9 @@ def _speaker_in_sentence(token: Token) -> str | _Pronoun | None:
     return _after(token) or _introduced(token) or _before(token)
 
 
-def _after(token: Token) -> str | _Pronoun | None:
-    """"cela, a déclaré X" / "cela, a-t-il ajouté" / "cela, lui répond le ministre".
+def _after(token: Token, comma: bool = True) -> str | _Pronoun | None:
+    """"cela, a déclaré X" / "cela, a-t-il ajouté" / "cela, lui répond le ministre"; with
+    `comma` False, the inverted clause right after `token` ("Comme l'a dit X").
 
     Read by position, not by the parse: after a quotation the small model often tags the
     inverted speech verb as a noun ("souffle", "raconte").
@@ -508,7 +509,7 @@ def _after(token: Token) -> str | _Pronoun | None:
         i += 1
     # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" is inverted
     # ("« … » sera joué samedi" is not).
-    if i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
+    if comma and i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
         return None
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in _CLITICS:
@@ -598,6 +599,12 @@ def _introduced(token: Token) -> str | _Pronoun | None:
         framing = lower in _FRAMING_PREPOSITIONS and word.i < token.i and _comma_between(word, token)
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
+        if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
+            # "Comme l'a résumé le sélectionneur, « … »": an inverted speech clause up front.
+            found = _after(word, comma=False)
+            if found is not None:
+                return _Pronoun(token.i, found.gender) if isinstance(found, _Pronoun) else found
+            continue
         if lower in _SPEECH_INTRODUCERS or framing or eyes or after:
             start = word.i + (2 if eyes else 1)
             if start >= len(token.doc) or start == token.i:
@@ -651,7 +658,7 @@ def _before(token: Token) -> str | _Pronoun | None:
         if _narrative_infinitive(verb):
             # "Et de souligner : « … »": the last person named speaks.
             return _Pronoun(token.i, None)
-        return _person_announcing(words)
+        return _person_announcing(words, verbs[-1])
     return _person_announcing(words) or _name_and_colon(words)
 
 
@@ -664,13 +671,18 @@ def _mistagged_verb(word: Token) -> bool:
             and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
 
 
-def _person_announcing(words: Span) -> str | None:
+def _person_announcing(words: Span, verb: Token | None = None) -> str | None:
     """"Interrogée par l'AFP, Anne Roux, 52 ans, raconte : « … »" when the parse misses the
-    subject: a sentence leading to the quotation with ":" names its speaker first."""
+    subject: a sentence leading to the quotation with ":" names its speaker first; so does
+    one whose verb before the quotation was left without a subject ("Devant la presse,
+    Anne Roy, la présidente, a promis que « … »"): the person named before that verb."""
+    end = words.end
     if words[-1].text != ":":
-        return None
+        if verb is None or verb.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        end = verb.i
     for entity in words.doc.ents:
-        if entity.label_ == "PER" and words.start <= entity.start < words.end and (
+        if entity.label_ == "PER" and words.start <= entity.start < end and (
             entity.start == words.start or words.doc[entity.start - 1].pos_ not in ("ADP", "DET")
         ):
             return _written(entity)
