@@ -10,12 +10,16 @@ names inside a quotation are never taken for its speaker. Around each placeholde
 this order (see `_speaker_in_sentence`):
 
 1. after it, an inverted speech clause: "…, a déclaré X", "…, a-t-il ajouté",
-   "…, lui répond le ministre", "…, souffle cette mère de 34 ans", read by
-   position because the model often mistags the inverted verb;
-2. "selon X", "d'après X", "pour X, « … »", "aux yeux de X, « … »";
+   "…, lui répond le ministre", "…, souffle cette mère de 34 ans", "…, s'est réjoui
+   l'entraîneur", "…, juge un syndicaliste", read by position (a participle after the
+   auxiliary, a speech verb's present form) because the model often mistags the
+   inverted verb; "…, affirme-t-on" names nobody;
+2. "selon X", "d'après X", "pour X, « … »" (also with asides: "Pour Anne Roy,
+   présidente de …, « … »"), "aux yeux de X, « … »", "Comme l'a dit X, « … »";
 3. before it, the subject of the nearest verb ("X a estimé que « … »", "Il se disait
-   « … »"; the reporting verb above a "que" clause), "X : « … »", or "(Et) de souligner :
-   « … »" for the last person named;
+   « … »", "X a fait savoir que « … »"; the reporting verb above a "que" clause, even one
+   the parser hangs on a noun), "X : « … »", or "(Et) de souligner : « … »" for the last
+   person named; a verb the parse left without subject takes the person named before it;
 4. a quotation that is its whole sentence, with none of the above, belongs to the
    speaker of the sentence before it (the quote there, or the person who is its
    subject), else to the previous quote's speaker in the paragraph when nobody else is
@@ -23,10 +27,10 @@ this order (see `_speaker_in_sentence`):
 
 Pronouns (il, elle, "ce dernier", "selon lui") are resolved to the last person named
 outside quotations whose gender agrees (title M./Mme, the article of a role beside the
-name, "elle-même" beside it, spaCy's gender); a role or body ("le préfet",
-"l'ambassade") when no named person fits, or when it is the subject of a sentence after
-the last person named who fits (the closer antecedent), or the closer mention of the
-stated gender. "-t-on" is impersonal: nobody.
+name, "Roy elle-même", a participle that agrees, else spaCy's gender); a role or body
+("le préfet", "l'ambassade") when no named person fits, or when, in the pronoun's own
+paragraph, it is the subject of a sentence after the last person named who fits (the
+closer antecedent) or a mention of the stated gender after a name of unknown gender.
 A quotation across paragraphs gets one speaker. Speakers are returned exactly as the
 paragraph writes them.
 
@@ -234,16 +238,17 @@ _SPEECH_VERB_FORMS = set(
 )
 _LINKS = {"de", "du", "des", "d'"}
 # Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
-_ADVERBIALS = set("lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin encore aussi".split())
+_WEEKDAYS = set("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_ADVERBIALS = _WEEKDAYS | set("hier soir matin encore aussi".split())
 _MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 _NEVER_NAMES = _ADVERBIALS | _MONTHS | {_PLACEHOLDER}
 _TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 _SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
 _FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
 # Words that end a speaker phrase: dates, places and circumstances of speaking, clauses.
-_PHRASE_STOP = set(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui lors dans devant pendant "
-    "après avant depuis sur au aux à en qui que dont lorsqu quand avec sous".split()
+_PHRASE_STOP = _WEEKDAYS | set(
+    "hier aujourd'hui lors dans devant pendant après avant depuis sur au aux à en qui que dont lorsqu quand "
+    "avec sous".split()
 )
 
 
