@@ -79,12 +79,6 @@ def loose(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", norm(text).casefold()).split())
 
 
-def content_words(text: str) -> set[str]:
-    plain = unicodedata.normalize("NFKD", norm(text).casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return {w for w in re.split(r"[^\w]+", plain) if w and w not in _STOP_WORDS}
-
-
 def speaker_matches(found: str | None, expected: str | None, context: str) -> bool:
     """Speaker match (see the module docstring); `context` is the article up to the end of
     the quote's paragraph, quotations cut out."""
