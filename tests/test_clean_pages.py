@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, SHARED
 from translator.clean import clean_document, furniture_reason
 from translator.reader import RawDocument
 from translator.render import render_clean
 
-FR_NEWS = PROJECT.parent / "shared" / "corpus" / "fr-news"
+FR_NEWS = SHARED / "corpus" / "fr-news"
 
 
 def clean(lines: list[str]):

@@ -19,7 +19,15 @@ from datetime import date
 
 from .document import Article, ArticleDate, RemovedLine
 from .layout import PageLine, place_body, same_headline
-from .lines import FRENCH_FUNCTION_WORDS, is_english, is_fragment, is_sentence_line, loose_key, words_of
+from .lines import (
+    FRENCH_FUNCTION_WORDS,
+    is_english,
+    is_fragment,
+    is_sentence_line,
+    loose_key,
+    reads_as_news,
+    words_of,
+)
 from .lines import SENTENCE_END as _SENTENCE_END
 from .lines import norm as _norm
 from .reader import RawDocument
@@ -74,17 +82,17 @@ _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
     # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
     r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
-    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
+    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|belga|ats|dpa)\)?$"
+    # "(AGC)", "(Avec AGC)", "(AGC/XYZ)": an agency credit, a short all-caps token in brackets.
+    r"|^\((?:(?i:avec)\s+)?[A-Z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*\)$",
     re.IGNORECASE,
 )
-# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
-# "… © A. B./AFP", "… - Twitter X Y", "… mandat. KEYSTONE" (a credit word of 4+ capitals: a
-# 2–3 letter acronym after the last sentence is an agency signature ending a body paragraph).
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
-# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
+# A caption ends with its credit: "… | LE COURRIER", "… (Photo : X)", "… (©AP)", "… Image: AFP",
 # "… © A. B./AFP", "… - Twitter X Y", "… Photo d'illustration Journal /Jean DUPONT",
-# "… mandat. KEYSTONE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last sentence
-# (one capital word alone after a dash is an agency signature ending a body paragraph).
+# "… la récolte. PHOTOPRESSE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last
+# sentence (a credit word of 4+ capitals; a 2–3 letter acronym, or one capital word alone
+# after a dash, is an agency signature ending a body paragraph).
 _CAPTION_CREDIT = re.compile(
     r"\s\|\s*(?P<pipe>[^|]{1,40})$"
     r"|\((?i:\s*©|\s*photos?\b|\s*crédits?\b|\s*images?\b|\s*illustration\b)[^()]*\)?$"
@@ -120,13 +128,14 @@ _PAYWALL = re.compile(
     r"\b(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
     r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
     r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
-    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|"
-    r"\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)",
     re.IGNORECASE,
 )
 _LOGIN = re.compile(
     r"\b(?:connectez[- ]vous|se\s+connecter|je\s+me\s+connecte|devenez\s+membre|identifiez[- ]vous|"
-    r"créez?\s+(?:un|votre)\s+compte|merci\s+de\s+vous\s+être\s+inscrite?)\b",
+    r"créez?\s+(?:un|votre)\s+compte)\b"
+    # The reader told about their account: "Vous êtes inscrit", "Merci de vous être connectée".
+    r"|^(?=.*\b(?:vous|votre)\b).*\b(?:inscrite?s?|connectée?s?|identifiée?s?|mot\s+de\s+passe)\b",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
@@ -153,8 +162,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.IGNORECASE)
 # Buttons and widgets of a page, alone on a short line.
 _FURNITURE = re.compile(
-    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
-    r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
+    # one-word labels alone, or before a separator ("Mots-clés : …", "Accueil > Monde"), not
+    # the first word of a sentence ("Menu unique à la cantine.", "Accueil des réfugiés : …")
+    r"^(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
+    r"(?:\W*$|\s*[:|›>»/]\s*\S)"
+    # widgets of several words
+    r"|^(?:envoyer\s+(?:à\s+un\s+ami|par\s+e-?mail)|retour\s+en\s+haut|taille\s+du\s+texte|copier\s+le\s+lien|"
     r"(?:lire|voir|afficher|charger)\s+plus|"
     r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
     r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
@@ -170,8 +183,8 @@ _MAX_NOTICE_WORDS = 30
 # (reason, pattern, most words a line of that kind has)
 _NOTICES = (
     ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
-    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
     ("comments", _COMMENTS, 20),
+    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
     ("report-error", _REPORT_ERROR, 20),
     ("cookie-notice", _COOKIES, 40),
 )
@@ -231,9 +244,22 @@ def _is_caption(text: str, words: int) -> bool:
     pipe = match.group("pipe")
     if pipe is None:
         return True
-    # "… | OUEST-FRANCE": the part after the bar is a credit in capitals, not a second clause.
+    # "… | LE COURRIER": the part after the bar is a credit in capitals, not a second clause.
     letters = [ch for ch in pipe if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
+# Rules that go by a phrase ("partager", "laisser un commentaire", "Source :", "Menu"): a
+# line they catch that reads as a news sentence is article text unless its shape is
+# unmistakable furniture (it talks to the reader, it is only a label, a credit names its
+# author or agency).
+_PHRASE_REASONS = frozenset(
+    {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link"}
+)
+# "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link.
+_LINK_LABEL = re.compile(r"^\W*(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-]", re.IGNORECASE)
+# "Source : AGC", "Crédit : Jean Dupont": a credit names someone, in capitals.
+_NAMED_CREDIT = re.compile(rf"^[^:©]+[:©]\s*(?:{_CAPITALISED}\s*)+(?:[/,]|$)")
 
 
 def furniture_reason(line: str) -> str | None:
@@ -242,6 +268,16 @@ def furniture_reason(line: str) -> str | None:
     Each rule is one shape of line; the reason names the rule (shown by `--show-removed`).
     """
     text = _norm(line)
+    reason = _line_shape(text)
+    if reason in _PHRASE_REASONS and reads_as_news(text):
+        unmistakable = (reason == "related-link" and _LINK_LABEL.match(text)) or (
+            reason in ("credit", "contact") and (_NAMED_CREDIT.match(text) or _EMAIL.search(text))
+        )
+        return reason if unmistakable else None
+    return reason
+
+
+def _line_shape(text: str) -> str | None:
     words = len(text.split())
     ends_sentence = bool(_SENTENCE_END.search(text))
     if _COPYRIGHT.search(text):

@@ -19,15 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import SIGNATURE, french_share, is_fragment, is_sentence_line, loose_key
+from .lines import SIGN_OFF, addresses_reader, french_share, is_fragment, is_question, is_sentence_line, loose_key
 
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
 STANDFIRST_WORDS = 15
 STANDFIRST_WORDS_UNDER_HEADLINE = 10
 _HEADLINE_WORDS = (4, 25)
-# "… en Angleterre. (ats/nxp)", "… de la France.- VNA": an agency signature closes the article.
-_SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
 # Reasons of line rules for the article's header (an ad or a share bar can sit mid-body too).
@@ -148,7 +146,7 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
 def is_headline_question(text: str) -> bool:
     """"Peut-on encore sauver les abeilles ?": a short question can be a headline too."""
     words = len(text.split())
-    return _HEADLINE_WORDS[0] <= words <= 15 and bool(re.search(r"\?[\s»”\"]*$", text)) and not is_site_name(text)
+    return _HEADLINE_WORDS[0] <= words <= 15 and is_question(text) and not is_site_name(text)
 
 
 def _followed_by_byline_or_date(lines: list[PageLine], index: int) -> bool:
@@ -180,7 +178,7 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
         if lines[i].reason in _END_MARKERS and prose_above >= _prose_words(lines, anchors, i, len(lines)):
             end = i
             break
-        if lines[i].reason is None and i in anchors and _SIGNATURE.search(lines[i].text):
+        if lines[i].reason is None and i in anchors and SIGN_OFF.search(lines[i].text):
             end = i + 1
             break
     if end is None:
