@@ -58,7 +58,7 @@ def load_quality():
         ("Signaler une erreur", "report-error"),
         ("Vous avez repéré une erreur ? Écrivez-nous", "report-error"),
         ("Lire la suite de l'article sur exemple.fr", "read-more"),
-        ("(...) Cliquez ici pour voir la suite", "read-more"),
+        ("[...] Cliquez ici et poursuivez la lecture", "read-more"),
         ("Cet article est réservé aux abonnés", "paywall"),
         ("Déjà abonné ? Je me connecte", "paywall"),
         ("Devenez membre, ou connectez-vous.", "login"),

@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from .document import Article, ArticleDate, RemovedLine
-from .layout import PageLine, place_body, same_headline
+from .layout import PageLine, is_headline_question, place_body, same_headline
 from .lines import (
     FRENCH_FUNCTION_WORDS,
     is_english,
@@ -76,7 +76,10 @@ _BYLINE = re.compile(
     r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$"
     # "Anne Morel, correspondante à Lyon", "Paul Roux Journaliste", "LDA Journaliste"
     rf"|^{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s*[,\-–—]?\s*(?i:journaliste|correspondante?|correspondance|"
-    r"envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|chroniqueu(?:r|se))\b.*$",
+    r"envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|chroniqueu(?:r|se))\b.*$"
+    # The role alone, its name on the next line: "Journaliste sportif", "Correspondante à Lille"
+    r"|^(?i:journaliste|correspondante?|envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|"
+    r"chroniqueu(?:r|se))(?:\s+[\w'’\-]+){0,3}$",
 )
 _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
@@ -140,7 +143,8 @@ _LOGIN = re.compile(
 )
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:commentaires?|réagir)\W*$|"
-    r"\b(?:ajouter|laisser|poster|publier|écrire|afficher|voir)\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
+    r"\b(?:ajout|laiss|post|publi|affich)(?:er|ez)(?:[- ]nous)?\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
+    r"\b(?:écrire|écrivez|voir)(?:[- ]nous)?\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
     r"\baucun\s+commentaire\s+n['’]est\b",
     re.IGNORECASE,
 )
@@ -376,10 +380,6 @@ def clean_document(raw: RawDocument) -> Article:
     )
 
 
-def _is_short_question(text: str) -> bool:
-    return len(text.split()) <= 14 and bool(re.search(r"[?!](?:[\s\u00a0]*[»”\"])*$", text))
-
-
 def _drop_trailing_headlines(kept: list[PageLine]) -> None:
     """Remove the run of unrelated headlines after the last body paragraph."""
     cut = len(kept)
@@ -387,7 +387,7 @@ def _drop_trailing_headlines(kept: list[PageLine]) -> None:
         text = kept[cut - 1].text
         if not is_sentence_line(text):
             cut -= 1
-        elif _is_short_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2].text) and cut < len(kept):
+        elif is_headline_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2].text) and cut < len(kept):
             # "Pourquoi … ?" sitting between headlines is a headline too.
             cut -= 1
         else:

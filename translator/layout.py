@@ -61,9 +61,16 @@ def _capitalised_share(text: str) -> float:
     return sum(w.lstrip("«\"“'(")[:1].isupper() for w in words) / len(words) if words else 0.0
 
 
+# A domain-like token: a dot between letters, then a top-level part all lower or all upper
+# case ("exemple.fr", "JOURNAL.INFO"; not "ville.Il", two sentences glued together).
+_DOMAIN = re.compile(r"[^\W\d_]\.(?:[a-z]{2,10}|[A-Z]{2,10})(?=$|[\s/:|,)])")
+
+
 def is_site_name(text: str) -> bool:
-    """"french.example.com", "LE JOURNAL.AFRICA", "/news/politics": a name or address, not words."""
-    return bool(re.search(r"\w\.(?:com|fr|net|org|africa|ch|be|ca|info)\b|^/\w", text, re.IGNORECASE)) or (
+    """"french.example.com", "LE JOURNAL.INFO", "/news/politics": a name or address, not words."""
+    if len(text.split()) > 8:
+        return False  # a sentence that names a site is still a sentence
+    return bool(_DOMAIN.search(text) or text.startswith("/")) or (
         _upper_share(text) > 0.6 and len(text.split()) <= 6
     )
 
@@ -95,6 +102,22 @@ def mark_related_links(lines: list[PageLine]) -> None:
                 if is_sentence_line(other.text):
                     break
                 other.reason = "related-link"
+
+
+# "Thomas Garnier", "Anne-Marie de la Tour": a person's name alone on a line.
+_NAME_LINE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:(?:de|du|des|d['’]|le|la)\s*)*[A-ZÀ-ÖØ-Þ][\w'’\-.]*){1,3}"
+)
+
+
+def mark_byline_names(lines: list[PageLine]) -> None:
+    """A byline over two lines: the name alone beside the author's role ("Journaliste sportif")."""
+    for i, line in enumerate(lines):
+        if line.reason != "byline":
+            continue
+        for other in lines[max(i - 1, 0) : i] + lines[i + 1 : i + 2]:
+            if other.reason is None and _NAME_LINE.fullmatch(other.text):
+                other.reason = "byline"
 
 
 def mark_captions(lines: list[PageLine]) -> None:
@@ -168,14 +191,14 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     """Drop everything after the point where the page says the article ends.
 
     That point is an agency signature closing a paragraph, or a line the page puts after
-    an article (a "read more" link, a list of related articles, the comments) with at
-    least as much prose above it as below (the same line under a standfirst, with the
-    article still to come, is only that line).
+    an article (a "read more" link, a list of related articles, the comments: see
+    `_is_end_marker`) with at least as much prose above it as below (the same line under a
+    standfirst, with the article still to come, is only that line).
     """
     end = None
     for i in range(anchors[0], len(lines)):
         prose_above = _prose_words(lines, anchors, 0, i)
-        if lines[i].reason in _END_MARKERS and prose_above >= _prose_words(lines, anchors, i, len(lines)):
+        if _is_end_marker(lines, i, anchors) and prose_above >= _prose_words(lines, anchors, i, len(lines)):
             end = i
             break
         if lines[i].reason is None and i in anchors and SIGN_OFF.search(lines[i].text):
@@ -186,6 +209,18 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     for line in lines[end:]:
         if line.reason is None:
             line.reason = "after-body"
+
+
+def _is_end_marker(lines: list[PageLine], index: int, anchors: list[int]) -> bool:
+    """A strict end-of-article shape: a label ("Commentaires", "Sur le même sujet") or a
+    notice to the reader, not a news sentence, and no prose paragraph right after it."""
+    line = lines[index]
+    if line.reason not in _END_MARKERS:
+        return False
+    if not is_sentence_line(line.text):
+        return True
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].reason is None), None)
+    return addresses_reader(line.text) and following not in anchors
 
 
 def _prose_words(lines: list[PageLine], anchors: list[int], start: int, stop: int) -> int:
@@ -199,6 +234,7 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
     lines that go, and returns (index of the headline line or None, indexes of headings).
     """
     mark_captions(lines)
+    mark_byline_names(lines)
     mark_related_links(lines)
     kept = _kept(lines)
     anchors = [i for i in kept if is_anchor(lines[i].text)] or [i for i in kept if is_sentence_line(lines[i].text)]
