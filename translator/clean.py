@@ -21,6 +21,8 @@ from .document import Article, ArticleDate, RemovedLine
 from .layout import PageLine, is_headline_question, place_body, same_headline
 from .lines import (
     FRENCH_FUNCTION_WORDS,
+    MONTH_NUMBERS,
+    WEEKDAYS,
     is_english,
     is_fragment,
     is_sentence_line,
@@ -32,12 +34,7 @@ from .lines import SENTENCE_END as _SENTENCE_END
 from .lines import norm as _norm
 from .reader import RawDocument
 
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(MONTH_NUMBERS)
 _DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _DATE_WORDS = re.compile(rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
@@ -47,7 +44,7 @@ _STAMP_WORDS = re.compile(
     r"mise\s+en\s+ligne|posté(?:e)?|créé(?:e)?|updated|published)\b",
     re.IGNORECASE,
 )
-_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_WEEKDAY = "|".join(WEEKDAYS)
 
 
 _PLATFORMS = (
@@ -143,8 +140,8 @@ _LOGIN = re.compile(
 )
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:commentaires?|réagir)\W*$|"
-    r"\b(?:ajout|laiss|post|publi|affich)(?:er|ez)(?:[- ]nous)?\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
-    r"\b(?:écrire|écrivez|voir)(?:[- ]nous)?\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
+    r"\b(?:(?:ajout|laiss|post|publi|affich)(?:er|ez)|écrire|écrivez|voir)(?:[- ]nous)?\s+"
+    r"(?:un|des|les|vos?|votre)\s+commentaires?\b|"
     r"\baucun\s+commentaire\s+n['’]est\b",
     re.IGNORECASE,
 )
@@ -208,11 +205,11 @@ def parse_timestamp(line: str) -> ArticleDate | None:
         if match is not None:
             rest = rest.replace(match.group(0), " ")
     # Either a stamp keyword, or nothing but date words around the date ("Le 3 mars 2024, 14h05").
-    leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAYS})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
+    leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAY})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
     if not _STAMP_WORDS.search(text) and leftovers:
         return None
     month_text = found.group("m")
-    month = _MONTHS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
+    month = MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
     day = int(found.group("d"))
     year_text = found.group("y")
     year = None

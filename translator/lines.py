@@ -25,6 +25,14 @@ SIGN_OFF = re.compile(rf"(?<=[.!?…»”\"])\s*{SIGNATURE}$")
 # and an agency signature.
 SENTENCE_END = re.compile(rf"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*(?:\s*{SIGNATURE})?$")
 MAX_HEADLINE_WORDS = 25
+# French month names (with the spellings scraped text drops accents from) and weekdays:
+# dates in timestamps, and words that are never a speaker's name.
+MONTH_NUMBERS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def norm(line: str) -> str:
