@@ -105,3 +105,18 @@ def test_a_byline_over_two_lines_is_not_a_heading():
 def test_a_site_address_above_the_body_is_a_site_name():
     article = clean(["Le Quotidien exemple.info", "Rénovation des collèges : un plan de six ans"] + BODY)
     assert {line.text: line.reason for line in article.removed}["Le Quotidien exemple.info"] == "site-name"
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        # sentence-shaped, but still furniture of their kind
+        ("Partager cet article sur les réseaux sociaux.", "social"),
+        ("Photo : les pompiers sur les lieux de l'incendie, mardi soir.", "credit"),
+        ("En savoir plus sur le projet de loi.", "related-link"),
+        ("Lire aussi Le département ferme deux collèges à la rentrée prochaine.", "related-link"),
+        ("Contact : la mairie, au 02 40 11 22 33.", "contact"),
+    ],
+)
+def test_sentence_shaped_furniture_still_goes(line, reason):
+    assert furniture_reason(line) == reason

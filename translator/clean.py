@@ -257,10 +257,19 @@ def _is_caption(text: str, words: int) -> bool:
 _PHRASE_REASONS = frozenset(
     {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link"}
 )
-# "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link.
-_LINK_LABEL = re.compile(r"^\W*(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-]", re.IGNORECASE)
+# "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link; "Lire aussi Le …",
+# "En savoir plus sur Le …": a link to a headline.
+_LINK_LABEL = re.compile(
+    r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-])"
+    r"|^\W*(?i:(?:(?:à|a)\s+)?(?:(?:lire|voir)\s+(?:aussi|également)|en\s+savoir\s+plus(?:\s+sur)?))\s+[A-ZÀ-ÖØ-Þ]"
+)
+# A link line reads as a teaser ("En savoir plus sur le projet de loi."); a sentence that
+# starts with those words goes on longer.
+_MIN_LINK_LIKE_SENTENCE_WORDS = 10
 # "Source : AGC", "Crédit : Jean Dupont": a credit names someone, in capitals.
 _NAMED_CREDIT = re.compile(rf"^[^:©]+[:©]\s*(?:{_CAPITALISED}\s*)+(?:[/,]|$)")
+# The page speaking of itself: "Partager cet article sur les réseaux sociaux."
+_ABOUT_THE_PAGE = re.compile(r"\b(?:cet\s+article|cette\s+page|ce\s+contenu|réseaux\s+sociaux|ci-dessous)\b", re.IGNORECASE)
 
 
 def furniture_reason(line: str) -> str | None:
@@ -270,12 +279,23 @@ def furniture_reason(line: str) -> str | None:
     """
     text = _norm(line)
     reason = _line_shape(text)
-    if reason in _PHRASE_REASONS and reads_as_news(text):
-        unmistakable = (reason == "related-link" and _LINK_LABEL.match(text)) or (
-            reason in ("credit", "contact") and (_NAMED_CREDIT.match(text) or _EMAIL.search(text))
-        )
-        return reason if unmistakable else None
+    if reason in _PHRASE_REASONS and reads_as_news(text) and not _unmistakable(reason, text):
+        return None
     return reason
+
+
+def _unmistakable(reason: str, text: str) -> bool:
+    """A line that reads as a sentence but whose shape is still furniture of that kind."""
+    if reason == "related-link":
+        return bool(_LINK_LABEL.match(text)) or len(words_of(text)) < _MIN_LINK_LIKE_SENTENCE_WORDS
+    if reason == "credit":
+        # "Photo : …", "Légende : …" describe a picture; only "Source : …" may open a sentence.
+        return not text.lower().startswith("source") or bool(_NAMED_CREDIT.match(text))
+    if reason == "contact":
+        return bool(_NAMED_CREDIT.match(text) or _EMAIL.search(text) or re.search(r"\d{2}(?:[ .]?\d{2}){3}", text))
+    if reason in ("social", "comments", "report-error"):
+        return bool(_ABOUT_THE_PAGE.search(text))
+    return False
 
 
 def _line_shape(text: str) -> str | None:
