@@ -30,6 +30,8 @@ NEWS_SENTENCES = [
     "Voir aussi le scrutin de 2017 : la participation y était déjà très basse.",
     # comments: someone declining to comment is news
     "Le propriétaire du terrain a refusé de laisser un commentaire jeudi.",
+    # "chez" is not an imperative
+    "Chez les plus jeunes, partager ses photos en ligne est devenu une habitude.",
 ]
 
 
@@ -52,6 +54,12 @@ def test_a_news_sentence_is_not_furniture(line):
         ("Merci de vous être connecté !", "login"),
         ("(AGC)", "credit"),
         ("(Avec AGC)", "credit"),
+        # sentence-shaped, but still furniture of their kind
+        ("Partager cet article sur les réseaux sociaux.", "social"),
+        ("Photo : les pompiers sur les lieux de l'incendie, mardi soir.", "credit"),
+        ("En savoir plus sur le projet de loi.", "related-link"),
+        ("Lire aussi Le département ferme deux collèges à la rentrée prochaine.", "related-link"),
+        ("Contact : la mairie, au 02 40 11 22 33.", "contact"),
     ],
 )
 def test_unmistakable_furniture_still_goes(line, reason):
@@ -107,16 +115,20 @@ def test_a_site_address_above_the_body_is_a_site_name():
     assert {line.text: line.reason for line in article.removed}["Le Quotidien exemple.info"] == "site-name"
 
 
+
 @pytest.mark.parametrize(
-    "line, reason",
+    "notice, cut",
     [
-        # sentence-shaped, but still furniture of their kind
-        ("Partager cet article sur les réseaux sociaux.", "social"),
-        ("Photo : les pompiers sur les lieux de l'incendie, mardi soir.", "credit"),
-        ("En savoir plus sur le projet de loi.", "related-link"),
-        ("Lire aussi Le département ferme deux collèges à la rentrée prochaine.", "related-link"),
-        ("Contact : la mairie, au 02 40 11 22 33.", "contact"),
+        ("Lire la suite de notre enquête dans l'édition de demain.", True),
+        ("Donnez votre avis dans les commentaires ci-dessous.", True),
+        ("Aucun commentaire n'est encore publié.", False),  # not addressed to the reader
     ],
 )
-def test_sentence_shaped_furniture_still_goes(line, reason):
-    assert furniture_reason(line) == reason
+def test_an_end_notice_in_sentence_form(notice, cut):
+    after = "Le conseil départemental votera le calendrier détaillé des travaux lors de sa prochaine séance publique, en mars."
+    page = ["Rénovation des collèges : un plan de six ans"] + BODY + [notice, "Un collège", after]
+    article = clean(page)
+    assert (after not in article.paragraphs) == cut
+    # prose right after the notice: the article went on
+    article = clean(["Rénovation des collèges : un plan de six ans"] + BODY + [notice, after])
+    assert after in article.paragraphs

@@ -142,7 +142,9 @@ _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:commentaires?|réagir)\W*$|"
     r"\b(?:(?:ajout|laiss|post|publi|affich)(?:er|ez)|écrire|écrivez|voir)(?:[- ]nous)?\s+"
     r"(?:un|des|les|vos?|votre)\s+commentaires?\b|"
-    r"\baucun\s+commentaire\s+n['’]est\b",
+    r"\baucun\s+commentaire\s+n['’]est\b|"
+    # the reader asked to comment: "Donnez votre avis dans les commentaires"
+    r"^(?=.*\b(?:vous|votre|vos)\b|\W*[^\W\d_]+ez\b).*\bcommentaires?\b",
     re.IGNORECASE,
 )
 _REPORT_ERROR = re.compile(

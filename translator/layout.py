@@ -212,15 +212,18 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
 
 
 def _is_end_marker(lines: list[PageLine], index: int, anchors: list[int]) -> bool:
-    """A strict end-of-article shape: a label ("Commentaires", "Sur le même sujet") or a
-    notice to the reader, not a news sentence, and no prose paragraph right after it."""
+    """A strict end-of-article shape: a label ("Commentaires", "Sur le même sujet"), or a
+    notice in sentence form that no prose paragraph follows (prose right after it means
+    the article went on); a comments notice must also talk to the reader."""
     line = lines[index]
     if line.reason not in _END_MARKERS:
         return False
     if not is_sentence_line(line.text):
         return True
     following = next((i for i in range(index + 1, len(lines)) if lines[i].reason is None), None)
-    return addresses_reader(line.text) and following not in anchors
+    if following in anchors:
+        return False
+    return line.reason != "comments" or addresses_reader(line.text)
 
 
 def _prose_words(lines: list[PageLine], anchors: list[int], start: int, stop: int) -> int:

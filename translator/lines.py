@@ -95,9 +95,13 @@ _TO_READER = re.compile(
 )
 
 
+# Words ending in "-ez" that are not imperatives.
+_NOT_IMPERATIVE = re.compile(r"\b(?:chez|assez|rendez-vous|nez)\b", re.IGNORECASE)
+
+
 def addresses_reader(text: str) -> bool:
     """The line talks to the reader (outside quotations): a call to act, not news."""
-    return bool(_TO_READER.search(_QUOTED.sub(" ", text)))
+    return bool(_TO_READER.search(_NOT_IMPERATIVE.sub("_", _QUOTED.sub(" ", text))))
 
 
 def reads_as_news(text: str, min_words: int = 5) -> bool:
