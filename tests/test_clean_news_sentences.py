@@ -56,6 +56,7 @@ def test_a_news_sentence_is_not_furniture(line):
         ("(Avec AGC)", "credit"),
         # sentence-shaped, but still furniture of their kind
         ("Partager cet article sur les réseaux sociaux.", "social"),
+        ("Pour suivre nos reportages sur Telegram, scannez le code affiché plus haut.", "social"),
         ("Photo : les pompiers sur les lieux de l'incendie, mardi soir.", "credit"),
         ("En savoir plus sur le projet de loi.", "related-link"),
         ("Lire aussi Le département ferme deux collèges à la rentrée prochaine.", "related-link"),

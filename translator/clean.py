@@ -271,7 +271,7 @@ _MIN_LINK_LIKE_SENTENCE_WORDS = 10
 # "Source : AGC", "Crédit : Jean Dupont": a credit names someone, in capitals.
 _NAMED_CREDIT = re.compile(rf"^[^:©]+[:©]\s*(?:{_CAPITALISED}\s*)+(?:[/,]|$)")
 # The page speaking of itself: "Partager cet article sur les réseaux sociaux."
-_ABOUT_THE_PAGE = re.compile(r"\b(?:cet\s+article|cette\s+page|ce\s+contenu|réseaux\s+sociaux|ci-dessous)\b", re.IGNORECASE)
+_ABOUT_THE_PAGE = re.compile(r"\b(?:cet\s+article|cette\s+page|ce\s+contenu|réseaux\s+sociaux|ci-dessous|ci-contre)\b", re.IGNORECASE)
 
 
 def furniture_reason(line: str) -> str | None:

@@ -87,10 +87,10 @@ def is_sentence_line(line: str) -> bool:
 # A statement ends with "." "!" or "…", possibly inside closing quotes (a question may be a teaser).
 _STATEMENT_END = re.compile(r"[.!…](?:[\s\u00a0\u202f]*[»”\"’)\]])*$")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-# The reader addressed: "vous", "votre", an imperative ("Partagez", "Signalez-la",
-# "Inscrivez-vous") or the site speaking as the reader ("Je m'abonne").
+# The reader addressed: "vous", "votre", an imperative opening the line or a clause
+# ("Partagez", "…, scannez le code", "Signalez-la", "Inscrivez-vous") or the site speaking as the reader ("Je m'abonne").
 _TO_READER = re.compile(
-    r"\b(?:vous|votre|vos)\b|^\W*[^\W\d_]+ez\b|^\W*(?:je|j['’])\s|\b[^\W\d_]+ez[-‑](?:nous|vous|la|le|les|moi)\b",
+    r"\b(?:vous|votre|vos)\b|(?:^|[,;:]\s)\W*[^\W\d_]+ez\b|^\W*(?:je|j['’])\s|\b[^\W\d_]+ez[-‑](?:nous|vous|la|le|les|moi)\b",
     re.IGNORECASE,
 )
 
