@@ -30,6 +30,10 @@ NEWS_SENTENCES = [
     "Voir aussi le scrutin de 2017 : la participation y était déjà très basse.",
     # comments: someone declining to comment is news
     "Le propriétaire du terrain a refusé de laisser un commentaire jeudi.",
+    # paywall words in a sentence about someone else
+    "Il était déjà abonné au club de tir depuis 2019, selon ses proches.",
+    "Pour lire la suite du rapport, il faudra attendre sa publication officielle lundi.",
+    "« Si vous êtes abonné, vous payez moins cher », explique le directeur du réseau.",
     # "chez" is not an imperative
     "Chez les plus jeunes, partager ses photos en ligne est devenu une habitude.",
 ]
@@ -56,6 +60,8 @@ def test_a_news_sentence_is_not_furniture(line):
         ("(Avec AGC)", "credit"),
         # sentence-shaped, but still furniture of their kind
         ("Partager cet article sur les réseaux sociaux.", "social"),
+        ("Cet article est réservé à nos abonnés.", "paywall"),
+        ("Pour lire la suite, je m'abonne.", "paywall"),
         ("Pour suivre nos reportages sur Telegram, scannez le code affiché plus haut.", "social"),
         ("Photo : les pompiers sur les lieux de l'incendie, mardi soir.", "credit"),
         ("En savoir plus sur le projet de loi.", "related-link"),

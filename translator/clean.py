@@ -124,11 +124,13 @@ _READ_MORE = re.compile(
 )
 # What a paywall says about the article ("Article réservé à nos abonnés"), not any sentence
 # with "abonnés" in it ("le parking est réservé aux abonnés du service").
-_PAYWALL = re.compile(
+_PAYWALL_ABOUT_THE_ARTICLE = (
     r"\b(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
-    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
-    r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
-    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)",
+    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|\bje\s+m['’]abonne|"
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)"
+)
+_PAYWALL = re.compile(
+    _PAYWALL_ABOUT_THE_ARTICLE + r"|\bdéjà\s+abonnée?|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?",
     re.IGNORECASE,
 )
 _LOGIN = re.compile(
@@ -257,7 +259,7 @@ def _is_caption(text: str, words: int) -> bool:
 # unmistakable furniture (it talks to the reader, it is only a label, a credit names its
 # author or agency).
 _PHRASE_REASONS = frozenset(
-    {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link"}
+    {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link", "paywall"}
 )
 # "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link; "Lire aussi Le …",
 # "En savoir plus sur Le …": a link to a headline.
@@ -295,6 +297,8 @@ def _unmistakable(reason: str, text: str) -> bool:
         return not text.lower().startswith("source") or bool(_NAMED_CREDIT.match(text))
     if reason == "contact":
         return bool(_NAMED_CREDIT.match(text) or _EMAIL.search(text) or re.search(r"\d{2}(?:[ .]?\d{2}){3}", text))
+    if reason == "paywall":
+        return bool(re.search(_PAYWALL_ABOUT_THE_ARTICLE, text, re.IGNORECASE))
     if reason in ("social", "comments", "report-error"):
         return bool(_ABOUT_THE_PAGE.search(text))
     return False
