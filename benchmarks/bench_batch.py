@@ -18,6 +18,12 @@ then measure overheads and batching only, not a real network's compute.
 Argos splits sentences with a model it downloads on first use (MiniSBD) unless the
 package ships one; offline, the baseline then gets brief's own splitter instead, and
 the script says so.
+
+    python benchmarks/bench_batch.py --ray           # --workers 2 against 2 Ray actors
+
+With --ray, the run compares instead brief-cold with `--workers 2` and brief-cold on
+a local Ray cluster started for the phase with 2 actors (the cluster's start is timed
+too, and shown apart), and skips the baseline.
 """
 
 from __future__ import annotations
@@ -76,17 +82,28 @@ def phase_baseline(args: argparse.Namespace) -> dict:
 
 
 def phase_brief(args: argparse.Namespace) -> dict:
-    from translator.batch import ArgosModel, BatchSettings, run_batch
+    from types import SimpleNamespace
+
+    from translator.batch import BatchSettings, model_recipe, run_batch
     from translator.engine import DecodingOptions
 
     paths = sorted(Path(args.corpus).glob("*.txt"))
-    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size)
+    # Threads as `brief batch` sets them: several workers (or actors) share the cores.
+    threads = 0 if args.workers == 1 else max(1, (os.cpu_count() or 1) // args.workers)
+    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, intra_threads=threads)
     settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir), workers=args.workers)
     started = time.perf_counter()
-    report = run_batch(paths, Path(args.out), settings, ArgosModel(decoding))
+    model = model_recipe(decoding, "local" if args.ray_actors else None, int(args.ray_actors or 0))
+    startup = 0.0
+    if args.ray_actors:  # start the cluster and actors first, to show that fixed cost apart
+        translator = model.load()
+        startup = time.perf_counter() - started
+        model = SimpleNamespace(model_id=model.model_id, cache_key=model.cache_key, load=lambda: translator)
+    report = run_batch(paths, Path(args.out), settings, model)
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "startup": startup,
         "done": len(report.done),
         "failed": len(report.failed),
         "units": report.units,
@@ -123,6 +140,26 @@ def letters(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
 
+def compare_ray(env: dict, work: Path, corpus: list, sentences: int, common: dict) -> None:
+    """Empty cache both: `--workers 2` against a local Ray cluster with 2 actors, same files out."""
+    setups = {"workers": ("--workers 2", {"workers": 2}), "ray": ("--ray, 2 actors", {"workers": 1, "ray_actors": 2})}
+    runs = {name: run_phase("brief", env, corpus=work / "corpus", out=work / f"out-{name}",
+                            cache_dir=work / f"cache-{name}", **{**common, **options})
+            for name, (_, options) in setups.items()}
+    print(f"{'brief batch, empty cache':40} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'start s':>8}")
+    for name, (result, peak) in runs.items():
+        seconds = result["seconds"]
+        print(f"{setups[name][0]:40} {seconds:8.2f} {len(corpus) / seconds:8.2f} {sentences / seconds:8.1f} "
+              f"{peak:8.0f} {result['startup']:8.2f}")
+    workers, on_ray = runs["workers"][0], runs["ray"][0]
+    overhead = on_ray["seconds"] / workers["seconds"] - 1
+    started = (on_ray["seconds"] - on_ray["startup"]) / workers["seconds"] - 1
+    same = sum((work / "out-workers" / f"{path.stem}.json").read_text(encoding="utf-8")
+               == (work / "out-ray" / f"{path.stem}.json").read_text(encoding="utf-8") for path in corpus)
+    print(f"Ray's overhead against --workers 2: {overhead:+.1%} ({started:+.1%} once the cluster is up); "
+          f"same briefs: {same} of {len(corpus)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
@@ -130,10 +167,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=0, help="brief's batch size in tokens (0 = its automatic size).")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
+    parser.add_argument("--ray", action="store_true", help="Compare --workers 2 with 2 Ray actors (no baseline).")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
-    for hidden in ("corpus", "bodies", "out", "cache-dir"):
+    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors"):
         parser.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -175,6 +213,9 @@ def main() -> None:
     common = {"beam_size": args.beam_size, "batch_size": args.batch_size, "workers": args.workers}
     print(f"model {model['model']}; {len(corpus)} articles, {sentences} sentences; beam {args.beam_size}; "
           f"{os.cpu_count()} CPUs", flush=True)
+    if args.ray:
+        compare_ray(env, work, corpus, sentences, common)
+        return
     base, base_mb = run_phase("baseline", env, bodies=bodies)
     cold, cold_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-cold", cache_dir=cache, **common)
     warm, warm_mb = run_phase("brief", env, corpus=work / "corpus", out=work / "out-warm", cache_dir=cache, **common)

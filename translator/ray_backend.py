@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 import os
 import shutil
 import signal
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batch import ArgosModel
-from .engine import ArgosTranslator, DecodingOptions, package_model_id, packages_dir
+from .engine import AUTO_BATCH_SENTENCES, ArgosTranslator, DecodingOptions, package_model_id, packages_dir
 from .errors import BriefError, ModelError
 
 if TYPE_CHECKING:
@@ -43,8 +42,9 @@ INSTALL_HINT = 'pip install -e ".[ray]"'
 # Sub-batches queued per actor: one running, one waiting, so an actor never idles
 # while the driver handles a result.
 IN_FLIGHT_PER_ACTOR = 2
-# Sub-batch size when `translate` splits a call itself (CTranslate2 batches ~64 inside).
-SUB_BATCH_UNITS = 128
+# Sub-batch size when `translate` splits a call itself: about one CTranslate2 batch
+# (a sub-batch of similar lengths), so each actor call is as efficient as a local one.
+SUB_BATCH_UNITS = AUTO_BATCH_SENTENCES
 CONNECT_TIMEOUT_SECONDS = 5.0
 ACTOR_START_TIMEOUT_SECONDS = 600.0
 # Replacements for dead actors, per actor of the pool, before the run gives up.
@@ -345,18 +345,19 @@ class RayTranslator:
                     pass
 
     def translate(self, texts: Sequence[str]) -> list[str]:
-        """Translate `texts` in sub-batches spread over the actors; results in input order."""
-        if not texts:
-            return []
-        # A multiple of the pool's size, so no actor is left alone with the last sub-batch.
-        pool = max(1, len(self.actors))
-        count = pool * math.ceil(len(texts) / (pool * SUB_BATCH_UNITS))
-        size = math.ceil(len(texts) / count)
-        batches = [texts[start : start + size] for start in range(0, len(texts), size)]
-        english: list[list[str]] = [[] for _ in batches]
-        for index, result in self.translate_batches(batches):
-            english[index] = result
-        return [text for part in english for text in part]
+        """Translate `texts` in sub-batches spread over the actors; results in input order.
+
+        Sorted by length first, as CTranslate2 does inside one call: a sub-batch of
+        similar lengths wastes no decoding steps on padding, and the longest go out
+        first, so the pool does not wait on one long sub-batch at the end.
+        """
+        order = sorted(range(len(texts)), key=lambda index: len(texts[index]), reverse=True)
+        batches = [order[start : start + SUB_BATCH_UNITS] for start in range(0, len(order), SUB_BATCH_UNITS)]
+        english: list[str] = [""] * len(texts)
+        for number, results in self.translate_batches([[texts[index] for index in batch] for batch in batches]):
+            for index, text in zip(batches[number], results, strict=True):
+                english[index] = text
+        return english
 
 
 class RayModel(ArgosModel):
