@@ -23,13 +23,15 @@ import os
 import shutil
 import signal
 import socket
+import sys
 import tempfile
 import zipfile
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .batch import ArgosModel
 from .engine import AUTO_BATCH_SENTENCES, ArgosTranslator, DecodingOptions, package_model_id, packages_dir
@@ -46,6 +48,7 @@ IN_FLIGHT_PER_ACTOR = 2
 # (a sub-batch of similar lengths), so each actor call is as efficient as a local one.
 SUB_BATCH_UNITS = AUTO_BATCH_SENTENCES
 CONNECT_TIMEOUT_SECONDS = 5.0
+AUTH_REFUSED = b"InvalidAuthToken"  # in Ray's log when a cluster with token authentication refuses us
 ACTOR_START_TIMEOUT_SECONDS = 600.0
 # Replacements for dead actors, per actor of the pool, before the run gives up.
 REPLACEMENTS_PER_ACTOR = 3
@@ -109,12 +112,21 @@ def connect(address: str, ray: Any) -> bool:
     options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if address == "local":
         options["_node_ip_address"] = "127.0.0.1"  # a cluster for this run only: not on the network
+    ray_log = tempfile.TemporaryFile()
     try:
-        ray.init(address=address, **options)
+        with _stderr_to(ray_log):
+            ray.init(address=address, **options)
     except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, ValueError, RuntimeError...
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        ray_log.seek(0)
+        if AUTH_REFUSED in ray_log.read():
+            first = (
+                "the cluster wants its token: set RAY_AUTH_MODE=token, and RAY_AUTH_TOKEN "
+                "(or ~/.ray/auth_token) to the cluster's token, here too"
+            )
         raise RayClusterError(f"cannot connect to the Ray cluster at {address}: {first}") from None
     finally:
+        ray_log.close()
         for sig, handler in handlers.items():
             if handler is not None:
                 try:
@@ -122,6 +134,20 @@ def connect(address: str, ray: Any) -> bool:
                 except ValueError:  # not the main thread: Ray did not install handlers either
                     pass
     return True
+
+
+@contextmanager
+def _stderr_to(sink: IO[bytes]) -> Iterator[None]:
+    """Send file descriptor 2 to `sink` meanwhile: Ray's C++ core logs every retry there."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(sink.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 # --- the package on each node ----------------------------------------------------------------
