@@ -48,7 +48,8 @@ IN_FLIGHT_PER_ACTOR = 2
 # (a sub-batch of similar lengths), so each actor call is as efficient as a local one.
 SUB_BATCH_UNITS = AUTO_BATCH_SENTENCES
 CONNECT_TIMEOUT_SECONDS = 5.0
-AUTH_REFUSED = b"InvalidAuthToken"  # in Ray's log when a cluster with token authentication refuses us
+AUTH_REFUSED = b"InvalidAuthToken"
+NICENESS_VARIABLE = "RAY_worker_niceness"  # in Ray's log when a cluster with token authentication refuses us
 ACTOR_START_TIMEOUT_SECONDS = 600.0
 # Replacements for dead actors, per actor of the pool, before the run gives up.
 REPLACEMENTS_PER_ACTOR = 3
@@ -114,7 +115,7 @@ def connect(address: str, ray: Any) -> bool:
         options["_node_ip_address"] = "127.0.0.1"  # a cluster for this run only: not on the network
     ray_log = tempfile.TemporaryFile()
     try:
-        with _stderr_to(ray_log):
+        with _stderr_to(ray_log), _local_workers_not_niced(address):
             ray.init(address=address, **options)
     except Exception as exc:  # noqa: BLE001 - Ray raises ConnectionError, ValueError, RuntimeError...
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
@@ -134,6 +135,23 @@ def connect(address: str, ray: Any) -> bool:
                 except ValueError:  # not the main thread: Ray did not install handlers either
                     pass
     return True
+
+
+@contextmanager
+def _local_workers_not_niced(address: str) -> Iterator[None]:
+    """A cluster started for this run runs its actors at normal priority, as `--workers` does.
+
+    Ray starts workers at nice 15 (so that its own services come first on a shared node);
+    on a busy machine that would leave the run's only real work behind everything else.
+    """
+    if address != "local" or NICENESS_VARIABLE in os.environ:
+        yield
+        return
+    os.environ[NICENESS_VARIABLE] = "0"  # read by the raylet that ray.init starts
+    try:
+        yield
+    finally:
+        del os.environ[NICENESS_VARIABLE]
 
 
 @contextmanager
