@@ -213,6 +213,18 @@ def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_pat
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
 
 
+@needs_ray
+def test_cluster_refusing_a_driver_without_its_token_is_one_line(cluster: Cluster, tmp_path: Path) -> None:
+    if os.environ.get("RAY_AUTH_MODE") != "token":
+        pytest.skip("this Ray started its local cluster without token authentication")
+    write_articles(tmp_path / "in")
+    result = run_brief("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache",
+                       "--ray", cluster.address, env={"RAY_AUTH_MODE": "disabled"})
+    lines = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 4
+    assert len(lines) == 1 and "RAY_AUTH_MODE=token" in lines[0], lines[:3]
+
+
 # --- without a cluster ----------------------------------------------------------------------------
 
 
@@ -234,7 +246,7 @@ def test_unreachable_cluster_is_one_line_and_exit_4(installed_model, tmp_path: P
     assert not list((tmp_path / "out").glob("*.md"))
 
 
-def test_ray_address_that_looks_like_an_input_is_a_usage_error(tmp_path: Path) -> None:
+def test_ray_options_misused_are_usage_errors(tmp_path: Path) -> None:
     write_articles(tmp_path / "in")
     result = run_brief("batch", "--ray", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
@@ -242,6 +254,10 @@ def test_ray_address_that_looks_like_an_input_is_a_usage_error(tmp_path: Path) -
     result = run_brief("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--ray", "--workers", "2")
     assert result.returncode == 2
     assert "--workers" in result.stderr.decode()
+    result = run_brief("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--ray-actors", "2")
+    assert result.returncode == 2
+    assert "--ray-actors goes with --ray" in result.stderr.decode()
+    assert not (tmp_path / "out").exists()
 
 
 def run_without_ray(code: str) -> subprocess.CompletedProcess:

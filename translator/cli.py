@@ -205,6 +205,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
 
     if ray_address is not None:
         check_ray_options(ray_address, workers)
+    elif ray_actors:
+        raise click.UsageError("--ray-actors goes with --ray")
     if not inputs:
         raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
     arguments = [a for a in inputs if a != "-"]

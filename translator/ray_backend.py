@@ -381,6 +381,8 @@ class RayTranslator:
                     raise _brief_error(exc) from None
                 submit()
                 yield index, english
+            if queue:  # cannot happen: _replace raises when no actor is left
+                raise RayClusterError("no Ray actor left to translate on")
         finally:
             for ref in running:  # the caller stopped early (Ctrl-C, an error): drop queued work
                 try:
