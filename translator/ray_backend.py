@@ -48,8 +48,8 @@ IN_FLIGHT_PER_ACTOR = 2
 # (a sub-batch of similar lengths), so each actor call is as efficient as a local one.
 SUB_BATCH_UNITS = AUTO_BATCH_SENTENCES
 CONNECT_TIMEOUT_SECONDS = 5.0
-AUTH_REFUSED = b"InvalidAuthToken"
-NICENESS_VARIABLE = "RAY_worker_niceness"  # in Ray's log when a cluster with token authentication refuses us
+AUTH_REFUSED = b"InvalidAuthToken"  # in Ray's log when a cluster with token authentication refuses us
+NICENESS_VARIABLE = "RAY_worker_niceness"
 ACTOR_START_TIMEOUT_SECONDS = 600.0
 # Replacements for dead actors, per actor of the pool, before the run gives up.
 REPLACEMENTS_PER_ACTOR = 3
@@ -254,13 +254,19 @@ class TranslationActor:
 # --- the driver side --------------------------------------------------------------------------
 
 
+def _last_line(exc: BaseException) -> str:
+    """Ray's errors run over many lines (traceback, actor details); the last one says what happened."""
+    cause = getattr(exc, "cause", None)
+    lines = str(cause if cause is not None else exc).strip().splitlines()
+    return lines[-1].strip() if lines else type(exc).__name__
+
+
 def _brief_error(exc: BaseException) -> BaseException:
     """The BriefError an actor raised, if that is what Ray wraps; else a one-line cluster error."""
     cause = getattr(exc, "cause", None)
     if isinstance(cause, BriefError):
         return cause
-    text = str(cause if cause is not None else exc).strip().splitlines()
-    return RayClusterError(f"translation failed on the Ray cluster: {text[-1] if text else type(exc).__name__}")
+    return RayClusterError(f"translation failed on the Ray cluster: {_last_line(exc)}")
 
 
 class RayTranslator:
@@ -326,7 +332,7 @@ class RayTranslator:
         self.actors.remove(actor)
         if self.replacements_left <= 0:
             if not self.actors:
-                raise RayClusterError(f"every Ray actor died; the last error was: {_brief_error(error)}")
+                raise RayClusterError(f"every Ray actor died; the last said: {_last_line(error)}")
             return  # the others carry on
         self.replacements_left -= 1
         try:
