@@ -172,7 +172,7 @@ def check_ray_options(address: str, workers: int) -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes, each with its own model copy; threads are shared out among them.")
 @click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
-              help="Translate on Ray actors: ADDRESS is auto, ray://HOST:10001 or HOST:PORT; "
+              help="Translate on Ray actors: ADDRESS is auto, ray://HOST:10001, HOST:PORT or local; "
                    "--ray alone starts a local cluster for this run. Needs the [ray] extra.")
 @click.option("--ray-actors", type=click.IntRange(0, 4096), default=0, show_default="0 = one per 2 cluster CPUs",
               help="Ray actors, each with its own model copy; threads from --threads or the cluster's CPUs.")
