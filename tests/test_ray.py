@@ -189,7 +189,7 @@ def test_actor_killed_mid_run_loses_nothing(cluster: Cluster, tmp_path: Path, mo
     # Small sub-batches: every actor has two in flight when the first result comes back.
     monkeypatch.setattr(ray_backend, "SUB_BATCH_UNITS", 3)
     paths = write_articles(tmp_path / "in")
-    settings = BatchSettings(fmt="markdown", use_cache=False)
+    settings = BatchSettings(fmt="markdown", use_cache=False, sub_batch_units=3)
     local = run_batch(paths, tmp_path / "local", settings, ArgosModel(DECODING))
     killing = KillingRayModel()
     on_ray = run_batch(paths, tmp_path / "ray", settings, killing)
