@@ -23,6 +23,12 @@ then measure overheads and batching only, not a real network's compute.
 Argos splits sentences with a model it downloads on first use (MiniSBD) unless the
 package ships one; offline, the baseline then gets brief's own splitter instead, and
 the script says so.
+
+    python benchmarks/bench_batch.py --ray           # --workers 2 against 2 Ray actors
+
+With --ray, the run compares instead brief-cold with `--workers 2` and brief-cold on
+a local Ray cluster started for the phase with 2 actors (the cluster's start is timed
+too, and shown apart), and skips the baseline.
 """
 
 from __future__ import annotations
@@ -134,17 +140,30 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
 
 
 def phase_brief(args: argparse.Namespace) -> dict:
-    from translator.batch import ArgosModel, BatchSettings, run_batch
+    from types import SimpleNamespace
+
+    from translator.batch import BatchSettings, model_recipe, run_batch
     from translator.engine import DecodingOptions
 
     paths = corpus_files(args.corpus)
-    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size)
+    # Threads as `brief batch` sets them: several workers (or actors) share the cores.
+    workers = int(args.workers)
+    threads = 0 if workers == 1 else max(1, (os.cpu_count() or 1) // workers)
+    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, intra_threads=threads)
     settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir))
     started = time.perf_counter()
-    report = run_batch(paths, Path(args.out), settings, ArgosModel(decoding, int(args.workers)))
+    ray_actors = int(args.ray_actors or 0)
+    model = model_recipe(decoding, workers, "local" if ray_actors else None, ray_actors)
+    startup = 0.0
+    if ray_actors:  # start the cluster and actors first, to show that fixed cost apart
+        translator = model.load()
+        startup = time.perf_counter() - started
+        model = SimpleNamespace(model_id=model.model_id, cache_key=model.cache_key, load=lambda: translator)
+    report = run_batch(paths, Path(args.out), settings, model)
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "startup": startup,
         "done": len(report.done),
         "failed": len(report.failed),
         "units": report.units,
@@ -181,6 +200,26 @@ def letters(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
 
+def compare_ray(env: dict, work: Path, corpus_dir: Path, corpus: list, sentences: int, common: dict) -> None:
+    """Empty cache both: `--workers 2` against a local Ray cluster with 2 actors, same files out."""
+    setups = {"workers": ("--workers 2", {"workers": 2}), "ray": ("--ray, 2 actors", {"workers": 1, "ray_actors": 2})}
+    runs = {name: run_phase("brief", env, corpus=corpus_dir, out=work / f"out-{name}",
+                            cache_dir=work / f"cache-{name}", **{**common, **options})
+            for name, (_, options) in setups.items()}
+    print(f"{'brief batch, empty cache':40} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'start s':>8}")
+    for name, (result, peak) in runs.items():
+        seconds = result["seconds"]
+        print(f"{setups[name][0]:40} {seconds:8.2f} {len(corpus) / seconds:8.2f} {sentences / seconds:8.1f} "
+              f"{peak:8.0f} {result['startup']:8.2f}")
+    workers, on_ray = runs["workers"][0], runs["ray"][0]
+    overhead = on_ray["seconds"] / workers["seconds"] - 1
+    started = (on_ray["seconds"] - on_ray["startup"]) / workers["seconds"] - 1
+    same = sum((work / "out-workers" / f"{path.stem}.json").read_text(encoding="utf-8")
+               == (work / "out-ray" / f"{path.stem}.json").read_text(encoding="utf-8") for path in corpus)
+    print(f"Ray's overhead against --workers 2: {overhead:+.1%} ({started:+.1%} once the cluster is up); "
+          f"same briefs: {same} of {len(corpus)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
@@ -188,11 +227,12 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=0, help="brief's batch size in tokens (0 = its automatic size).")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
+    parser.add_argument("--ray", action="store_true", help="Compare --workers 2 with 2 Ray actors (no baseline).")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
     parser.add_argument("--pages", type=Path, help="Brief these .txt/.html pages instead of the synthetic corpus.")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
-    for hidden in ("corpus", "bodies", "out", "cache-dir"):
+    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors"):
         parser.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -254,6 +294,9 @@ def main() -> None:
     common = {"beam_size": args.beam_size, "batch_size": args.batch_size, "workers": args.workers}
     print(f"model {model['model']}; {len(corpus)} articles, {sentences} sentences; beam {args.beam_size}; "
           f"{os.cpu_count()} CPUs", flush=True)
+    if args.ray:
+        compare_ray(env, work, corpus_dir, corpus, sentences, common)
+        return
     base, base_mb = run_phase("baseline", env, bodies=bodies)
     cold, cold_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-cold", cache_dir=cache, **common)
     warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=cache, **common)

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, SHARED
 from translator.clean import clean_document, furniture_reason
 from translator.reader import RawDocument
 from translator.render import render_clean
 
-FR_NEWS = PROJECT.parent / "shared" / "corpus" / "fr-news"
+FR_NEWS = SHARED / "corpus" / "fr-news"
 
 
 def clean(lines: list[str]):
@@ -58,7 +58,7 @@ def load_quality():
         ("Signaler une erreur", "report-error"),
         ("Vous avez repéré une erreur ? Écrivez-nous", "report-error"),
         ("Lire la suite de l'article sur exemple.fr", "read-more"),
-        ("(...) Cliquez ici pour voir la suite", "read-more"),
+        ("[...] Cliquez ici et poursuivez la lecture", "read-more"),
         ("Cet article est réservé aux abonnés", "paywall"),
         ("Déjà abonné ? Je me connecte", "paywall"),
         ("Devenez membre, ou connectez-vous.", "login"),

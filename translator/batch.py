@@ -87,6 +87,18 @@ class ArgosModel:
         return ArgosTranslator(find_package(), self.decoding)
 
 
+def model_recipe(
+    decoding: DecodingOptions, workers: int = 1, ray_address: str | None = None, ray_actors: int = 0
+) -> ModelRecipe:
+    """The model here (in `workers` processes), or on the actors of a Ray cluster (`--ray`;
+    Ray is imported only then)."""
+    if ray_address is None:
+        return ArgosModel(decoding, workers)
+    from .ray_backend import RayModel
+
+    return RayModel(decoding, ray_address, ray_actors)
+
+
 @dataclass(frozen=True)
 class BatchSettings:
     fmt: str = "markdown"

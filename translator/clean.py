@@ -18,18 +18,23 @@ import re
 from datetime import date
 
 from .document import Article, ArticleDate, RemovedLine
-from .layout import PageLine, place_body, same_headline
-from .lines import FRENCH_FUNCTION_WORDS, is_english, is_fragment, is_sentence_line, loose_key, words_of
+from .layout import PageLine, is_headline_question, place_body, same_headline
+from .lines import (
+    FRENCH_FUNCTION_WORDS,
+    MONTH_NUMBERS,
+    WEEKDAYS,
+    is_english,
+    is_fragment,
+    is_sentence_line,
+    loose_key,
+    reads_as_news,
+    words_of,
+)
 from .lines import SENTENCE_END as _SENTENCE_END
 from .lines import norm as _norm
 from .reader import RawDocument
 
-_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-}
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(MONTH_NUMBERS)
 _DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _DATE_WORDS = re.compile(rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
@@ -39,7 +44,7 @@ _STAMP_WORDS = re.compile(
     r"mise\s+en\s+ligne|posté(?:e)?|créé(?:e)?|updated|published)\b",
     re.IGNORECASE,
 )
-_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_WEEKDAY = "|".join(WEEKDAYS)
 
 
 _PLATFORMS = (
@@ -68,23 +73,26 @@ _BYLINE = re.compile(
     r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$"
     # "Anne Morel, correspondante à Lyon", "Paul Roux Journaliste", "LDA Journaliste"
     rf"|^{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s*[,\-–—]?\s*(?i:journaliste|correspondante?|correspondance|"
-    r"envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|chroniqueu(?:r|se))\b.*$",
+    r"envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|chroniqueu(?:r|se))\b.*$"
+    # The role alone, its name on the next line: "Journaliste sportif", "Correspondante à Lille"
+    r"|^(?i:journaliste|correspondante?|envoyée?\s+spéciale?|rédact(?:eur|rice)|reporter|photographe|"
+    r"chroniqueu(?:r|se))(?:\s+[\w'’\-]+){0,3}$",
 )
 _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
     # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
     r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
-    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|xinhua|belga|ats|dpa)\)?$",
+    r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|belga|ats|dpa)\)?$"
+    # "(AGC)", "(Avec AGC)", "(AGC/XYZ)": an agency credit, a short all-caps token in brackets.
+    r"|^\((?:(?i:avec)\s+)?[A-Z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*\)$",
     re.IGNORECASE,
 )
-# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
-# "… © A. B./AFP", "… - Twitter X Y", "… mandat. KEYSTONE" (a credit word of 4+ capitals: a
-# 2–3 letter acronym after the last sentence is an agency signature ending a body paragraph).
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
-# A caption ends with its credit: "… | OUEST-FRANCE", "… (Photo : X)", "… (©AP)", "… Image: AFP",
+# A caption ends with its credit: "… | LE COURRIER", "… (Photo : X)", "… (©AP)", "… Image: AFP",
 # "… © A. B./AFP", "… - Twitter X Y", "… Photo d'illustration Journal /Jean DUPONT",
-# "… mandat. KEYSTONE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last sentence
-# (one capital word alone after a dash is an agency signature ending a body paragraph).
+# "… la récolte. PHOTOPRESSE", "… Gironde. — JEAN DUPONT/AGENCE": capitals after the last
+# sentence (a credit word of 4+ capitals; a 2–3 letter acronym, or one capital word alone
+# after a dash, is an agency signature ending a body paragraph).
 _CAPTION_CREDIT = re.compile(
     r"\s\|\s*(?P<pipe>[^|]{1,40})$"
     r"|\((?i:\s*©|\s*photos?\b|\s*crédits?\b|\s*images?\b|\s*illustration\b)[^()]*\)?$"
@@ -116,23 +124,29 @@ _READ_MORE = re.compile(
 )
 # What a paywall says about the article ("Article réservé à nos abonnés"), not any sentence
 # with "abonnés" in it ("le parking est réservé aux abonnés du service").
-_PAYWALL = re.compile(
+_PAYWALL_ABOUT_THE_ARTICLE = (
     r"\b(?:article|contenu|édition)s?\s+(?:est\s+)?réservée?s?\s+(?:aux|à\s+nos)\s+(?:abonnés|membres)|"
-    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|"
-    r"\bdéjà\s+abonnée?|\bje\s+m['’]abonne|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?|"
-    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)|"
-    r"\baccédez\s+à\s+tous\b|\btous\s+nos\s+articles\b",
+    r"^réservée?s?\s+(?:aux|à\s+nos)\s+abonnés|\bla\s+suite\s+est\s+réservée|\bje\s+m['’]abonne|"
+    r"\bnotre\s+offre\s+(?:numérique|d['’]essai|du\s+moment|découverte)"
+)
+_PAYWALL = re.compile(
+    _PAYWALL_ABOUT_THE_ARTICLE + r"|\bdéjà\s+abonnée?|\bpour\s+lire\s+la\s+suite|\bvous\s+êtes\s+abonnée?",
     re.IGNORECASE,
 )
 _LOGIN = re.compile(
     r"\b(?:connectez[- ]vous|se\s+connecter|je\s+me\s+connecte|devenez\s+membre|identifiez[- ]vous|"
-    r"créez?\s+(?:un|votre)\s+compte|merci\s+de\s+vous\s+être\s+inscrite?)\b",
+    r"créez?\s+(?:un|votre)\s+compte)\b"
+    # The reader told about their account: "Vous êtes inscrit", "Merci de vous être connectée".
+    r"|^(?=.*\b(?:vous|votre)\b).*\b(?:inscrite?s?|connectée?s?|identifiée?s?|mot\s+de\s+passe)\b",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:commentaires?|réagir)\W*$|"
-    r"\b(?:ajouter|laisser|poster|publier|écrire|afficher|voir)\s+(?:un|des|les|vos?|votre)\s+commentaires?\b|"
-    r"\baucun\s+commentaire\s+n['’]est\b",
+    r"\b(?:(?:ajout|laiss|post|publi|affich)(?:er|ez)|écrire|écrivez|voir)(?:[- ]nous)?\s+"
+    r"(?:un|des|les|vos?|votre)\s+commentaires?\b|"
+    r"\baucun\s+commentaire\s+n['’]est\b|"
+    # the reader asked to comment: "Donnez votre avis dans les commentaires"
+    r"^(?=.*\b(?:vous|votre|vos)\b|\W*[^\W\d_]+ez\b).*\bcommentaires?\b",
     re.IGNORECASE,
 )
 _REPORT_ERROR = re.compile(
@@ -153,8 +167,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.IGNORECASE)
 # Buttons and widgets of a page, alone on a short line.
 _FURNITURE = re.compile(
-    r"^(?:accueil|imprimer|envoyer(?:\s+à\s+un\s+ami|\s+par\s+e-?mail)?|mots[- ]clés|tags?|publicité|"
-    r"menu|rechercher|fermer|retour\s+en\s+haut|taille\s+du\s+texte|partager|copier\s+le\s+lien|"
+    # one-word labels alone, or before a separator ("Mots-clés : …", "Accueil > Monde"), not
+    # the first word of a sentence ("Menu unique à la cantine.", "Accueil des réfugiés : …")
+    r"^(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
+    r"(?:\W*$|\s*[:|›>»/]\s*\S)"
+    # widgets of several words
+    r"|^(?:envoyer\s+(?:à\s+un\s+ami|par\s+e-?mail)|retour\s+en\s+haut|taille\s+du\s+texte|copier\s+le\s+lien|"
     r"(?:lire|voir|afficher|charger)\s+plus|"
     r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
     r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
@@ -170,8 +188,8 @@ _MAX_NOTICE_WORDS = 30
 # (reason, pattern, most words a line of that kind has)
 _NOTICES = (
     ("paywall", _PAYWALL, _MAX_NOTICE_WORDS),
-    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
     ("comments", _COMMENTS, 20),
+    ("login", _LOGIN, _MAX_FURNITURE_WORDS),
     ("report-error", _REPORT_ERROR, 20),
     ("cookie-notice", _COOKIES, 40),
 )
@@ -191,11 +209,11 @@ def parse_timestamp(line: str) -> ArticleDate | None:
         if match is not None:
             rest = rest.replace(match.group(0), " ")
     # Either a stamp keyword, or nothing but date words around the date ("Le 3 mars 2024, 14h05").
-    leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAYS})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
+    leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAY})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
     if not _STAMP_WORDS.search(text) and leftovers:
         return None
     month_text = found.group("m")
-    month = _MONTHS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
+    month = MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
     day = int(found.group("d"))
     year_text = found.group("y")
     year = None
@@ -231,9 +249,31 @@ def _is_caption(text: str, words: int) -> bool:
     pipe = match.group("pipe")
     if pipe is None:
         return True
-    # "… | OUEST-FRANCE": the part after the bar is a credit in capitals, not a second clause.
+    # "… | LE COURRIER": the part after the bar is a credit in capitals, not a second clause.
     letters = [ch for ch in pipe if ch.isalpha()]
     return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
+# Rules that go by a phrase ("partager", "laisser un commentaire", "Source :", "Menu"): a
+# line they catch that reads as a news sentence is article text unless its shape is
+# unmistakable furniture (it talks to the reader, it is only a label, a credit names its
+# author or agency).
+_PHRASE_REASONS = frozenset(
+    {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link", "paywall"}
+)
+# "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link; "Lire aussi Le …",
+# "En savoir plus sur Le …": a link to a headline.
+_LINK_LABEL = re.compile(
+    r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-])"
+    r"|^\W*(?i:(?:(?:à|a)\s+)?(?:(?:lire|voir)\s+(?:aussi|également)|en\s+savoir\s+plus(?:\s+sur)?))\s+[A-ZÀ-ÖØ-Þ]"
+)
+# A link line reads as a teaser ("En savoir plus sur le projet de loi."); a sentence that
+# starts with those words goes on longer.
+_MIN_LINK_LIKE_SENTENCE_WORDS = 10
+# "Source : AGC", "Crédit : Jean Dupont": a credit names someone, in capitals.
+_NAMED_CREDIT = re.compile(rf"^[^:©]+[:©]\s*(?:{_CAPITALISED}\s*)+(?:[/,]|$)")
+# The page speaking of itself: "Partager cet article sur les réseaux sociaux."
+_ABOUT_THE_PAGE = re.compile(r"\b(?:cet\s+article|cette\s+page|ce\s+contenu|réseaux\s+sociaux|ci-dessous|ci-contre)\b", re.IGNORECASE)
 
 
 def furniture_reason(line: str) -> str | None:
@@ -242,6 +282,29 @@ def furniture_reason(line: str) -> str | None:
     Each rule is one shape of line; the reason names the rule (shown by `--show-removed`).
     """
     text = _norm(line)
+    reason = _line_shape(text)
+    if reason in _PHRASE_REASONS and reads_as_news(text) and not _unmistakable(reason, text):
+        return None
+    return reason
+
+
+def _unmistakable(reason: str, text: str) -> bool:
+    """A line that reads as a sentence but whose shape is still furniture of that kind."""
+    if reason == "related-link":
+        return bool(_LINK_LABEL.match(text)) or len(words_of(text)) < _MIN_LINK_LIKE_SENTENCE_WORDS
+    if reason == "credit":
+        # "Photo : …", "Légende : …" describe a picture; only "Source : …" may open a sentence.
+        return not text.lower().startswith("source") or bool(_NAMED_CREDIT.match(text))
+    if reason == "contact":
+        return bool(_NAMED_CREDIT.match(text) or _EMAIL.search(text) or re.search(r"\d{2}(?:[ .]?\d{2}){3}", text))
+    if reason == "paywall":
+        return bool(re.search(_PAYWALL_ABOUT_THE_ARTICLE, text, re.IGNORECASE))
+    if reason in ("social", "comments", "report-error"):
+        return bool(_ABOUT_THE_PAGE.search(text))
+    return False
+
+
+def _line_shape(text: str) -> str | None:
     words = len(text.split())
     ends_sentence = bool(_SENTENCE_END.search(text))
     if _COPYRIGHT.search(text):
@@ -340,10 +403,6 @@ def clean_document(raw: RawDocument) -> Article:
     )
 
 
-def _is_short_question(text: str) -> bool:
-    return len(text.split()) <= 14 and bool(re.search(r"[?!](?:[\s\u00a0]*[»”\"])*$", text))
-
-
 def _drop_trailing_headlines(kept: list[PageLine]) -> None:
     """Remove the run of unrelated headlines after the last body paragraph."""
     cut = len(kept)
@@ -351,7 +410,7 @@ def _drop_trailing_headlines(kept: list[PageLine]) -> None:
         text = kept[cut - 1].text
         if not is_sentence_line(text):
             cut -= 1
-        elif _is_short_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2].text) and cut < len(kept):
+        elif is_headline_question(text) and cut >= 2 and not is_sentence_line(kept[cut - 2].text) and cut < len(kept):
             # "Pourquoi … ?" sitting between headlines is a headline too.
             cut -= 1
         else:

@@ -109,8 +109,8 @@ def main() -> None:
       brief models install --file fr_en.argosmodel
 
     Exit codes: 0 ok, 1 bad input (or some batch files failed), 2 usage error,
-    3 model missing or unusable, 4 output cannot be written, 70 internal error,
-    130 interrupted.
+    3 model missing or unusable, 4 output cannot be written, 5 Ray cluster
+    unusable (--ray), 70 internal error, 130 interrupted.
     """
 
 
@@ -162,6 +162,18 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
     emit(render_clean(article, fmt, show_removed), output)
 
 
+def check_ray_options(address: str, workers: int) -> None:
+    from .ray_backend import RayClusterError, parse_address
+
+    if workers > 1:
+        raise click.UsageError("--ray and --workers both choose where translation runs; give one of them")
+    try:
+        parse_address(address)
+    except RayClusterError as exc:
+        # `--ray DIR` takes DIR as the address: say how to start a local cluster instead.
+        raise click.UsageError(f"{exc} (to start a local cluster, write --ray=local or put --ray last)") from None
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("--output", "-o", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -176,6 +188,11 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
               help="Count --batch-size in tokens (adapts to sentence length) or in sentences.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes, each with its own model copy; threads are shared out among them.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Translate on Ray actors: ADDRESS is auto, ray://HOST:10001, HOST:PORT or local; "
+                   "--ray alone starts a local cluster for this run. Needs the [ray] extra.")
+@click.option("--ray-actors", type=click.IntRange(0, 4096), default=0, show_default="0 = one per 2 cluster CPUs",
+              help="Ray actors, each with its own model copy; threads from --threads or the cluster's CPUs.")
 @click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
               help="Reuse translations of sentences seen before (SQLite).")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BRIEF_CACHE_DIR",
@@ -183,7 +200,7 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @brief_options
 def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
-          workers: int,
+          workers: int, ray_address: str | None, ray_actors: int,
           use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
           translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
@@ -199,10 +216,14 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
     Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
     """
-    from .batch import ArgosModel, BatchSettings, run_batch
+    from .batch import BatchSettings, model_recipe, run_batch
     from .batch_inputs import collect_inputs, read_list
     from .engine import default_threads
 
+    if ray_address is not None:
+        check_ray_options(ray_address, workers)
+    elif ray_actors:
+        raise click.UsageError("--ray-actors goes with --ray")
     if not inputs:
         raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
     arguments = [a for a in inputs if a != "-"]
@@ -218,7 +239,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes,
                              use_cache, cache_dir)
     show_progress = not quiet and sys.stderr.isatty()
-    report = run_batch(paths, outdir, settings, ArgosModel(decoding, workers), failures, show_progress)
+    model = model_recipe(decoding, workers, ray_address, ray_actors)
+    report = run_batch(paths, outdir, settings, model, failures, show_progress)
     if report.interrupted:
         click.echo(f"brief: interrupted; {report.summary()}. Run the same command again to resume.", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -19,15 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import SIGNATURE, french_share, is_fragment, is_sentence_line, loose_key
+from .lines import SIGN_OFF, addresses_reader, french_share, is_fragment, is_question, is_sentence_line, loose_key
 
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
 STANDFIRST_WORDS = 15
 STANDFIRST_WORDS_UNDER_HEADLINE = 10
 _HEADLINE_WORDS = (4, 25)
-# "… en Angleterre. (ats/nxp)", "… de la France.- VNA": an agency signature closes the article.
-_SIGNATURE = re.compile(rf"[.!?…»”\"]\s*{SIGNATURE}$")
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
 # Reasons of line rules for the article's header (an ad or a share bar can sit mid-body too).
@@ -63,9 +61,16 @@ def _capitalised_share(text: str) -> float:
     return sum(w.lstrip("«\"“'(")[:1].isupper() for w in words) / len(words) if words else 0.0
 
 
+# A domain-like token: a dot between letters, then a top-level part all lower or all upper
+# case ("exemple.fr", "JOURNAL.INFO"; not "ville.Il", two sentences glued together).
+_DOMAIN = re.compile(r"[^\W\d_]\.(?:[a-z]{2,10}|[A-Z]{2,10})(?=$|[\s/:|,)])")
+
+
 def is_site_name(text: str) -> bool:
-    """"french.example.com", "LE JOURNAL.AFRICA", "/news/politics": a name or address, not words."""
-    return bool(re.search(r"\w\.(?:com|fr|net|org|africa|ch|be|ca|info)\b|^/\w", text, re.IGNORECASE)) or (
+    """"french.example.com", "LE JOURNAL.INFO", "/news/politics": a name or address, not words."""
+    if len(text.split()) > 8:
+        return False  # a sentence that names a site is still a sentence
+    return bool(_DOMAIN.search(text) or text.startswith("/")) or (
         _upper_share(text) > 0.6 and len(text.split()) <= 6
     )
 
@@ -97,6 +102,22 @@ def mark_related_links(lines: list[PageLine]) -> None:
                 if is_sentence_line(other.text):
                     break
                 other.reason = "related-link"
+
+
+# "Thomas Garnier", "Anne-Marie de la Tour": a person's name alone on a line.
+_NAME_LINE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:(?:de|du|des|d['’]|le|la)\s*)*[A-ZÀ-ÖØ-Þ][\w'’\-.]*){1,3}"
+)
+
+
+def mark_byline_names(lines: list[PageLine]) -> None:
+    """A byline over two lines: the name alone beside the author's role ("Journaliste sportif")."""
+    for i, line in enumerate(lines):
+        if line.reason != "byline":
+            continue
+        for other in lines[max(i - 1, 0) : i] + lines[i + 1 : i + 2]:
+            if other.reason is None and _NAME_LINE.fullmatch(other.text):
+                other.reason = "byline"
 
 
 def mark_captions(lines: list[PageLine]) -> None:
@@ -148,7 +169,7 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
 def is_headline_question(text: str) -> bool:
     """"Peut-on encore sauver les abeilles ?": a short question can be a headline too."""
     words = len(text.split())
-    return _HEADLINE_WORDS[0] <= words <= 15 and bool(re.search(r"\?[\s»”\"]*$", text)) and not is_site_name(text)
+    return _HEADLINE_WORDS[0] <= words <= 15 and is_question(text) and not is_site_name(text)
 
 
 def _followed_by_byline_or_date(lines: list[PageLine], index: int) -> bool:
@@ -170,17 +191,17 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     """Drop everything after the point where the page says the article ends.
 
     That point is an agency signature closing a paragraph, or a line the page puts after
-    an article (a "read more" link, a list of related articles, the comments) with at
-    least as much prose above it as below (the same line under a standfirst, with the
-    article still to come, is only that line).
+    an article (a "read more" link, a list of related articles, the comments: see
+    `_is_end_marker`) with at least as much prose above it as below (the same line under a
+    standfirst, with the article still to come, is only that line).
     """
     end = None
     for i in range(anchors[0], len(lines)):
         prose_above = _prose_words(lines, anchors, 0, i)
-        if lines[i].reason in _END_MARKERS and prose_above >= _prose_words(lines, anchors, i, len(lines)):
+        if _is_end_marker(lines, i, anchors) and prose_above >= _prose_words(lines, anchors, i, len(lines)):
             end = i
             break
-        if lines[i].reason is None and i in anchors and _SIGNATURE.search(lines[i].text):
+        if lines[i].reason is None and i in anchors and SIGN_OFF.search(lines[i].text):
             end = i + 1
             break
     if end is None:
@@ -188,6 +209,21 @@ def cut_after_body(lines: list[PageLine], anchors: list[int]) -> None:
     for line in lines[end:]:
         if line.reason is None:
             line.reason = "after-body"
+
+
+def _is_end_marker(lines: list[PageLine], index: int, anchors: list[int]) -> bool:
+    """A strict end-of-article shape: a label ("Commentaires", "Sur le même sujet"), or a
+    notice in sentence form that no prose paragraph follows (prose right after it means
+    the article went on); a comments notice must also talk to the reader."""
+    line = lines[index]
+    if line.reason not in _END_MARKERS:
+        return False
+    if not is_sentence_line(line.text):
+        return True
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].reason is None), None)
+    if following in anchors:
+        return False
+    return line.reason != "comments" or addresses_reader(line.text)
 
 
 def _prose_words(lines: list[PageLine], anchors: list[int], start: int, stop: int) -> int:
@@ -201,6 +237,7 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
     lines that go, and returns (index of the headline line or None, indexes of headings).
     """
     mark_captions(lines)
+    mark_byline_names(lines)
     mark_related_links(lines)
     kept = _kept(lines)
     anchors = [i for i in kept if is_anchor(lines[i].text)] or [i for i in kept if is_sentence_line(lines[i].text)]

@@ -15,14 +15,24 @@ FRENCH_FUNCTION_WORDS = frozenset(
 # Common English words that are not French: an English line on a French page is furniture.
 ENGLISH_WORDS = frozenset(
     "the of and to by for with from please your you this is are was were be have has it its that at "
-    "wait sign read more click here".split()
+    "sign read more click here".split()
 )
-# An agency signature after the last sentence: "… (AFP)", "… (ats/nxp)", "….- VNA".
-SIGNATURE = r"(?:[-–—]\s*[A-Z]{2,6}|\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*\))"
+# An agency signature after the last sentence: "… (AFP)", "… (agc/xyz)", "….- AGC".
+SIGNATURE = r"(?:[-–—/]\s*[A-Z]{2,6}|\([A-Za-z]{2,8}(?:/[A-Za-z]{2,8})*\))"
+# The same signature right after a sentence: the article (or the wire text) ends there.
+SIGN_OFF = re.compile(rf"(?<=[.!?…»”\"])\s*{SIGNATURE}$")
 # A line "ends a sentence" when it closes with . ! ? … possibly followed by quotes/brackets
 # and an agency signature.
 SENTENCE_END = re.compile(rf"[.!?…](?:[\s\u00a0\u202f]*[»”\"’)\]])*(?:\s*{SIGNATURE})?$")
 MAX_HEADLINE_WORDS = 25
+# French month names (with the spellings scraped text drops accents from) and weekdays:
+# dates in timestamps, and words that are never a speaker's name.
+MONTH_NUMBERS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 def norm(line: str) -> str:
@@ -63,7 +73,49 @@ def is_english(text: str) -> bool:
     )
 
 
+def is_question(text: str) -> bool:
+    """Ends with "?" (closing marks and an agency signature aside)."""
+    return bool(re.search(r"\?[\s\u00a0\u202f»”\"’)]*$", SIGN_OFF.sub("", text.rstrip())))
+
+
 def is_sentence_line(line: str) -> bool:
     """A body-like line: ends like a sentence, or is too long to be a headline."""
     text = norm(line)
     return bool(SENTENCE_END.search(text)) or len(text.split()) > MAX_HEADLINE_WORDS
+
+
+# A statement ends with "." "!" or "…", possibly inside closing quotes (a question may be a teaser).
+_STATEMENT_END = re.compile(r"[.!…](?:[\s\u00a0\u202f]*[»”\"’)\]])*$")
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# The reader addressed: "vous", "votre", an imperative opening the line or a clause
+# ("Partagez", "…, scannez le code", "Signalez-la", "Inscrivez-vous") or the site speaking as the reader ("Je m'abonne").
+_TO_READER = re.compile(
+    r"\b(?:vous|votre|vos)\b|(?:^|[,;:]\s)\W*[^\W\d_]+ez\b|^\W*(?:je|j['’])\s|\b[^\W\d_]+ez[-‑](?:nous|vous|la|le|les|moi)\b",
+    re.IGNORECASE,
+)
+
+
+# Words ending in "-ez" that are not imperatives.
+_NOT_IMPERATIVE = re.compile(r"\b(?:chez|assez|rendez-vous|nez)\b", re.IGNORECASE)
+
+
+def addresses_reader(text: str) -> bool:
+    """The line talks to the reader (outside quotations): a call to act, not news."""
+    return bool(_TO_READER.search(_NOT_IMPERATIVE.sub("_", _QUOTED.sub(" ", text))))
+
+
+def reads_as_news(text: str, min_words: int = 5) -> bool:
+    """A news sentence: several words, a statement's end, French prose, not talking to the reader.
+
+    A line the line rules would take for furniture because of one phrase ("partager",
+    "laisser un commentaire", "Source :") stays when it reads like this.
+    """
+    words = words_of(text)
+    return (
+        len(words) >= min_words
+        and bool(_STATEMENT_END.search(text))
+        and french_share(text) >= 0.2
+        # ordinary lower-case words after the first: a sentence, not a title or a name list
+        and sum(w.islower() and len(w) >= 3 for w in text.split()[1:]) >= 2
+        and not addresses_reader(text)
+    )

@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 
 from .document import Article, Part, Quote, Segment
+from .layout import same_headline
+from .lines import SIGN_OFF, words_of
+from .lines import is_question as ends_with_question
 
 MIN_STATEMENT_WORDS = 6
 MIN_NEWS_WORDS = 5
 
 _SPACES = " \u00a0\u202f\t\n"
 _CLOSERS = "»”\"’')]›"
-_WORD = re.compile(r"[^\W_][\w'’\-]*")
 # Words that continue a sentence rather than start a clause: prepositions, conjunctions
 # and relatives. A lower-case quotation opening with one of them is the rest of the
 # reporter's sentence ("…, « car le pays ploie … »", "Bref, « contre tout ce qui … »").
@@ -40,16 +42,10 @@ _EMBEDDING = _CONTINUING | frozenset(
 )
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
 def _first_word(text: str) -> str:
     """The first word, lower-cased, with an elided article/pronoun cut at its apostrophe."""
-    words = _words(text)
-    if not words:
-        return ""
-    return re.split(r"['’]", words[0].lower())[0]
+    words = words_of(text)
+    return words[0] if words else ""
 
 
 def _is_frame(part: Part) -> bool:
@@ -92,31 +88,18 @@ def is_statement(quote: Quote, segment: Segment) -> bool:
     return capital or _first_word(text) not in _CONTINUING
 
 
-# A wire sign-off after the last full stop: ".- VNA", ". (AFP)", ". /ATS" (one agency
-# acronym; a caption's "… PATRICK BAZ/AFP" credit is not one).
-_SIGN_OFF = re.compile(r"(?<=[.!?])[\s\-–—/(]*[A-Z]{2,8}\)?$")
-
-
 def _ending(text: str) -> str:
-    """The sentence's end: closing marks, spaces and a wire sign-off stripped."""
-    return _SIGN_OFF.sub("", text.rstrip(_SPACES + _CLOSERS)).rstrip(_SPACES + _CLOSERS)
+    """The sentence's end: a wire sign-off ("….- AGC", "… (AGC)"), closing marks and spaces stripped."""
+    return SIGN_OFF.sub("", text.rstrip(_SPACES)).rstrip(_SPACES + _CLOSERS)
 
 
 def is_question(segment: Segment) -> bool:
-    return _ending(segment.text).endswith("?")
-
-
-def _normalised(text: str) -> str:
-    return " ".join(w.lower() for w in _words(text))
+    return ends_with_question(segment.text)
 
 
 def heading_paragraphs(article: Article) -> set[int]:
-    """Paragraph indexes that are sub-headings inside the body.
-
-    Cleaning marks them on `Article.headings` (a list of paragraph indexes); an article
-    without that field has none.
-    """
-    return set(getattr(article, "headings", None) or ())
+    """Paragraph indexes that are sub-headings inside the body (`Article.headings`)."""
+    return set(article.headings)
 
 
 def is_news_sentence(segment: Segment, article: Article, headings: set[int] | None = None) -> bool:
@@ -126,17 +109,17 @@ def is_news_sentence(segment: Segment, article: Article, headings: set[int] | No
     ending = _ending(segment.text)
     if not ending.endswith((".", "!")) or ending.endswith(("...", "…")):
         return False
-    if len(_words(segment.text)) < MIN_NEWS_WORDS:
+    if len(words_of(segment.text)) < MIN_NEWS_WORDS:
         return False
     if not any(ch.isalnum() for part in segment.parts if _is_frame(part) for ch in part.text):
         # Only a quotation, nobody reporting it: speech, offered under Key quotes instead.
         return False
-    return not (article.title and _normalised(segment.text) == _normalised(article.title))
+    return not (article.title and same_headline(segment.text, article.title))
 
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of four letters or more: enough to tell near-repeats apart."""
-    return frozenset(w.lower() for w in _words(text) if len(w) >= 4)
+    return frozenset(w for w in words_of(text) if len(w) >= 4)
 
 
 def repeats(words: frozenset[str], seen: list[frozenset[str]], threshold: float = 0.7) -> bool:
