@@ -1,18 +1,47 @@
-"""Cut an article into segments (sentences) and parts (quotes vs. surrounding text)."""
+"""Cut an article into segments (sentences) and parts (quotes vs. surrounding text), and
+put the English back together so that it joins like English.
+
+Each quotation is translated alone, as one unit, so it comes back whole and is marked
+“…” by `assemble`, never by the model. How the text around the quotes (the frame) is
+translated is the join strategy, measured with benchmarks/translation.py:
+
+- "context" (default): the whole sentence, quotes included, is also translated, and the
+  separately translated quotes replace the quotations the model marked in it; the frame
+  then reads as the model writes it in context (`”, he added`, not `”, Has he added`).
+  When the model's English does not hold exactly one marked quotation per quote, or
+  one of them is not recognisably the same quote, the sentence falls back to "cut".
+- "cut": each frame between quotes is translated alone (inverted French attributions
+  like "a-t-il ajouté" are first put in the usual order: "il a ajouté").
+
+Both end with the same English joins: lower case after a quote unless the frame starts
+a sentence or a name, American punctuation at quote ends (“…,” he said; “…?” she asked),
+no doubled punctuation, and the civility "Mme" as "Ms".
+"""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .document import Article, Part, Quote, Segment
 from .sentences import split_spans
 
+JOIN_STRATEGIES = ("context", "cut")
+DEFAULT_JOINS = "context"
+
 _LEAD = re.compile(r"^[\s\u00a0\u202f,;:)\]—–\-]+")
 _TRAIL = re.compile(r"[\s\u00a0\u202f,;:(\[—–\-]+$")
+# "a-t-il ajouté", "estime-t-elle", "poursuit-il": verb, then the subject pronoun.
+_INVERTED = re.compile(r"^(?P<verb>[a-zà-öø-ÿ]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles|on)\b(?P<rest>.*)$", re.S)
+_TERMINATORS = ".!?…"
 
 
-def frame_part(text: str) -> Part | None:
-    """The text between quotes, with its edge punctuation kept outside the unit."""
+def frame_part(text: str, after_quote: bool = False) -> Part | None:
+    """The text between quotes, with its edge punctuation kept outside the unit.
+
+    Right after a quote, an inverted attribution ("a-t-il ajouté") is put in the usual
+    order ("il a ajouté"): translated alone, the inverted form reads as a question.
+    """
     if not text:
         return None
     if not any(ch.isalnum() for ch in text):
@@ -21,37 +50,69 @@ def frame_part(text: str) -> Part | None:
     trail = _TRAIL.search(text)
     start = lead.end() if lead else 0
     end = trail.start() if trail else len(text)
-    return Part(text=text[start:end], lead=text[:start], trail=text[end:])
+    body = text[start:end]
+    inverted = _INVERTED.match(body) if after_quote else None
+    if inverted:
+        body = f"{inverted['pronoun']} {inverted['verb']}{inverted['rest']}"
+    return Part(text=body, lead=text[:start], trail=text[end:])
 
 
-def segment_article(article: Article, quotes: list[Quote]) -> list[Segment]:
-    """Sentences of every paragraph, each split into frame and quote parts."""
+def segment_article(article: Article, quotes: list[Quote], joins: str = DEFAULT_JOINS) -> list[Segment]:
+    """Sentences of every paragraph, each split into frame and quote parts.
+
+    With the "context" join strategy, a sentence that holds a quote and some frame text
+    also gets a context part: the whole sentence, to translate the frame in context.
+    """
+    if joins not in JOIN_STRATEGIES:
+        raise ValueError(f"unknown join strategy {joins!r}; one of {', '.join(JOIN_STRATEGIES)}")
     by_paragraph: dict[int, list[Quote]] = {}
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     segments: list[Segment] = []
     for number, paragraph in enumerate(article.paragraphs):
         paragraph_quotes = by_paragraph.get(number, [])
-        for start, end in split_spans(paragraph):
+        for start, end in sentence_spans(paragraph, paragraph_quotes):
             parts: list[Part] = []
             position = start
             for quote in paragraph_quotes:
                 if quote.start < start or quote.end > end:
                     continue
-                part = frame_part(paragraph[position : quote.start])
+                part = frame_part(paragraph[position : quote.start], after_quote=position != start)
                 if part:
                     parts.append(part)
                 parts.append(Part(text=quote.text, quote=quote))
                 position = quote.end
-            part = frame_part(paragraph[position:end])
+            part = frame_part(paragraph[position:end], after_quote=position != start)
             if part:
                 parts.append(part)
-            segments.append(Segment(number, len(segments), paragraph[start:end], tuple(parts)))
+            sentence = paragraph[start:end]
+            has_frame = any(p.text for p in parts if p.is_frame)
+            # A quotation cut by a paragraph break has one mark in the French sentence, so
+            # the model's English cannot be matched to it: such sentences are cut.
+            whole_marks = all(p.quote.opening and p.quote.closing for p in parts if p.quote is not None)
+            if joins == "context" and has_frame and whole_marks and any(p.is_quote for p in parts):
+                parts.append(Part(text=sentence, context=True))
+            segments.append(Segment(number, len(segments), sentence, tuple(parts)))
     return segments
 
 
+def sentence_spans(paragraph: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, joined where a quotation runs over a sentence end.
+
+    The splitter already keeps closed quotations whole; this also covers a quotation
+    that continues into the next paragraph, whose mark is not closed here.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in split_spans(paragraph):
+        if spans and any(q.start < spans[-1][1] and q.end > start for q in quotes):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def units(segments: list[Segment]) -> list[str]:
-    """The texts to send to the model, in order (quotes and frames alike)."""
+    """The texts to send to the model, in order (quotes, frames and context alike)."""
     return [part.text for segment in segments for part in segment.parts if part.text]
 
 
@@ -63,18 +124,151 @@ def english_typography(text: str) -> str:
     text = _SPACE.sub(" ", text)
     text = re.sub(r" ([,.;:!?…)\]])", r"\1", text)
     text = re.sub(r"([(\[]) ", r"\1", text)
-    text = re.sub(r"”(?=[A-Za-z0-9])", "” ", text)
+    text = re.sub(r"”(?=[A-Za-z0-9“])", "” ", text)
+    text = re.sub(r"(?<=[A-Za-z0-9,;:])“", " “", text)
     return text.strip()
+
+
+# --- English joins -------------------------------------------------------------------------
+
+# Words that keep their capital after a quote even when the French frame starts in lower case.
+_ALWAYS_CAPITAL = {
+    "I", "Mr", "Ms", "Mrs", "Dr", "Prof", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+}
+_FIRST_WORD = re.compile(r"^[A-Z][\w'’\-]*")
+
+
+def lower_first(english: str, french: str) -> str:
+    """Lower-case the first word of a frame that continues a sentence, unless it is a name.
+
+    A word capitalised in the French sentence (a name carried over), an acronym, "I",
+    a civility, a day or a month keeps its capital.
+    """
+    match = _FIRST_WORD.match(english)
+    if not match:
+        return english
+    word = match.group(0)
+    bare = re.split(r"['’]", word)[0]
+    if bare in _ALWAYS_CAPITAL or (len(bare) > 1 and bare.isupper()):
+        return english
+    if re.search(rf"(?<![\w]){re.escape(bare)}(?![\w])", french):
+        return english
+    return english[0].lower() + english[1:]
+
+
+def quote_marks(quote: Quote) -> tuple[str, str]:
+    """English marks of a quote: a quotation spanning paragraphs opens on every paragraph
+    and closes only at its end."""
+    return "“", "" if quote.continues else "”"
+
+
+def _marked(english: str, quote: Quote) -> str:
+    opening, closing = quote_marks(quote)
+    return f"{opening}{_quote_english(english, quote)}{closing}"
+
+
+def _quote_english(english: str, quote: Quote) -> str:
+    """A quote's English as it goes between marks: no period the French did not have."""
+    english = english.strip()
+    if not quote.text.rstrip().endswith(tuple(_TERMINATORS)) and english.endswith(".") and not english.endswith(".."):
+        english = english[:-1].rstrip()
+    return english
+
+
+def _frame_english(english: str, part: Part) -> str:
+    english = english.strip()
+    if not part.text.rstrip().endswith(tuple(_TERMINATORS)) and english.endswith(".") and not english.endswith(".."):
+        english = english[:-1].rstrip()
+    return english
+
+
+# Marked quotations in the model's English: double marks of any kind, or single marks
+# standing apart from words (not the apostrophe of "don't" or "ministers'").
+_MARKED = re.compile(r"[“\"«„]\s*([^“”\"«»]*?)\s*[”\"»]|(?<!\w)[‘']\s*([^‘’']*?)\s*[’'](?!\w)")
+_MIN_QUOTE_LIKENESS = 0.3
+
+
+def _likeness(a: str, b: str) -> float:
+    words_a, words_b = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not words_a or not words_b:
+        return 0.0
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+def quotes_in_context(whole: str, quotes: list[tuple[Quote, str]]) -> str | None:
+    """The model's whole-sentence English with each marked quotation replaced by the
+    quote's own translation; None when the marks do not match the quotes one to one."""
+    marked = list(_MARKED.finditer(whole))
+    if len(marked) != len(quotes):
+        return None
+    pieces: list[str] = []
+    position = 0
+    for match, (quote, english) in zip(marked, quotes):
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        if _likeness(inner, english) < _MIN_QUOTE_LIKENESS:
+            return None
+        # The model often writes the comma inside its marks ("…," he said): keep it, outside.
+        moved = re.search(r"[,;:]$", inner)
+        pieces.append(whole[position : match.start()])
+        pieces.append(_marked(english, quote) + (moved.group(0) if moved else ""))
+        position = match.end()
+    pieces.append(whole[position:])
+    return "".join(pieces)
+
+
+def _cut(segment: Segment, english: list[tuple[Part, str]]) -> str:
+    pieces: list[str] = []
+    after_quote = False
+    for part, text in english:
+        if part.is_quote and part.quote is not None:
+            pieces.append(_marked(text, part.quote))
+            after_quote = True
+            continue
+        frame = _frame_english(text, part) if part.text else ""
+        if after_quote and part.text[:1].islower():
+            frame = lower_first(frame, segment.text)
+        pieces.append(part.lead + frame + part.trail)
+        after_quote = False
+    return "".join(pieces)
+
+
+def english_punctuation(text: str, french: str) -> str:
+    """Punctuation the English way around quotes, without doubled marks.
+
+    “…,” he said (the comma inside, a period before it dropped); “…?” she asked (no
+    comma after ? or !); a sentence ending on a quote ends inside it: “….”
+    """
+    text = re.sub(r"”\s+([,.;:])", r"”\1", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)
+    text = re.sub(r"([?!])”,", r"\1”", text)
+    text = re.sub(r"\.?”,", ",”", text)
+    text = re.sub(r"([.?!…])”\s*\.(?=\s|$)", r"\1”", text)
+    text = re.sub(r"([^.?!…])”\s*\.(?=\s|$)", r"\1.”", text)
+    text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)
+    text = re.sub(r",\s*([.;:!?])", r"\1", text)
+    text = re.sub(r"([;:])\s*[,;:]", r"\1", text)
+    if re.search(r"\bMmes?\b", french):
+        text = re.sub(r"\bMrs\b\.?", "Ms", text)
+    text = re.sub(r"\b(Mr|Ms|Mrs|Dr)\.(?=\s[A-Z])", r"\1", text)
+    return text
 
 
 def assemble(segment: Segment, translated: list[str]) -> str:
     """Rebuild one English sentence from its translated parts; quotes get “ ” marks."""
-    pieces: list[str] = []
+    english: list[tuple[Part, str]] = []
+    context: str | None = None
     it = iter(translated)
     for part in segment.parts:
-        english = next(it) if part.text else ""
-        if part.is_quote:
-            pieces.append(f"“{english.strip()}”")
+        text = next(it) if part.text else ""
+        if part.context:
+            context = text
         else:
-            pieces.append(part.lead + english.strip() + part.trail)
-    return english_typography("".join(pieces))
+            english.append((part, text))
+    joined = None
+    if context is not None:
+        joined = quotes_in_context(context, [(p.quote, text) for p, text in english if p.quote is not None])
+    if joined is None:
+        joined = _cut(segment, english)
+    return english_typography(english_punctuation(english_typography(joined), segment.text))

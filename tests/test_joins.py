@@ -1,0 +1,106 @@
+"""English joins around quotes: case, punctuation, attributions, civilities, context."""
+
+from translator.brief import BriefOptions
+from translator.document import Article
+from translator.pipeline import PreparedArticle, brief_articles
+from translator.quotes import find_quotes
+from translator.segment import assemble, english_punctuation, lower_first, segment_article
+
+
+def segment_of(text, joins="cut"):
+    article = Article(source="t", paragraphs=[text])
+    (segment,) = segment_article(article, find_quotes(article.paragraphs), joins=joins)
+    return segment
+
+
+def test_frame_after_a_quote_is_lower_case_with_the_comma_inside():
+    segment = segment_of("« Nous gagnerons », a-t-il ajouté.")
+    assert assemble(segment, ["We will win", "He added."]) == "“We will win,” he added."
+
+
+def test_inverted_attribution_is_translated_in_the_usual_order():
+    segment = segment_of("« Nous gagnerons », poursuit-elle sans attendre.")
+    assert [p.text for p in segment.parts] == ["Nous gagnerons", "elle poursuit sans attendre."]
+
+
+def test_a_name_after_a_quote_keeps_its_capital():
+    segment = segment_of("« Rien ne change », a déclaré Paul Durand.")
+    assert assemble(segment, ["Nothing changes", "Paul Durand said."]) == "“Nothing changes,” Paul Durand said."
+
+
+def test_only_names_keep_a_capital_after_a_quote():
+    segment = segment_of("Le maire a dit « non » et les élus ont voté.")
+    english = assemble(segment, ["The mayor said", "no", "And the councillors voted."])
+    # The French frame starts with a lower-case "et": only names would keep a capital.
+    assert english == "The mayor said “no” and the councillors voted."
+    segment = segment_of("« Non », Le Monde l'a écrit.")
+    assert assemble(segment, ["No", "Le Monde wrote it."]) == "“No,” Le Monde wrote it."
+
+
+def test_question_keeps_its_mark_and_drops_the_comma():
+    segment = segment_of("« Viendrez-vous ? », a-t-elle demandé.")
+    assert assemble(segment, ["Will you come?", "She asked."]) == "“Will you come?” she asked."
+
+
+def test_period_the_model_adds_to_a_fragment_is_dropped():
+    segment = segment_of("Il a parlé d'une « honte absolue » devant la presse.")
+    english = assemble(segment, ["He spoke of a", "absolute shame.", "in front of the press."])
+    assert english == "He spoke of a “absolute shame” in front of the press."
+
+
+def test_sentence_ending_on_a_quote_ends_inside_the_marks():
+    segment = segment_of("Il a parlé de « honte ».")
+    assert assemble(segment, ["He spoke of", "shame"]) == "He spoke of “shame.”"
+
+
+def test_civility_mme_is_ms_and_names_are_kept():
+    segment = segment_of("« Oui », a répondu Mme Lefort.")
+    assert assemble(segment, ["Yes", "Mrs. Lefort replied."]) == "“Yes,” Ms Lefort replied."
+
+
+def test_no_doubled_or_stray_punctuation():
+    assert english_punctuation("“Yes.”, , he said..", "") == "“Yes,” he said."
+    assert english_punctuation("“Really?”, she asked", "") == "“Really?” she asked"
+
+
+def test_lower_first_keeps_acronyms_days_and_i():
+    assert lower_first("UN officials said", "ont dit les responsables de l'ONU") == "UN officials said"
+    assert lower_first("Monday he said", "a-t-il dit lundi") == "Monday he said"
+    assert lower_first("I think", "je pense") == "I think"
+    assert lower_first("The minister said", "a dit le ministre") == "the minister said"
+
+
+def test_context_strategy_puts_the_quote_into_the_models_sentence():
+    segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
+    assert [p.context for p in segment.parts] == [False, False, True]
+    assert segment.parts[-1].text == "« Nous gagnerons », a-t-il ajouté."
+    translated = ["We will win", "He added.", '"We shall win," he added.']
+    # The frame comes from the model's whole sentence; the quote is its own translation.
+    assert assemble(segment, translated) == "“We will win,” he added."
+
+
+def test_context_strategy_falls_back_to_cut_when_the_marks_are_lost():
+    segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
+    assert assemble(segment, ["We will win", "He added.", "We shall win, he added."]) == "“We will win,” he added."
+
+
+def test_context_strategy_falls_back_when_the_marked_text_is_another():
+    segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
+    translated = ["We will win", "He added.", 'He added "something else entirely" today.']
+    assert assemble(segment, translated) == "“We will win,” he added."
+
+
+def test_context_is_only_for_sentences_with_a_quote_and_a_frame():
+    assert not any(p.context for p in segment_of("« Nous gagnerons ! »", joins="context").parts)
+    assert not any(p.context for p in segment_of("Le maire est arrivé.", joins="context").parts)
+
+
+def test_pipeline_joins_with_the_upper_casing_model(upper):
+    article = Article(source="t", paragraphs=["« Nous resterons unis », a-t-il ajouté. Le maire a parlé de « honte »."])
+    quotes = find_quotes(article.paragraphs)
+    prepared = PreparedArticle(article, quotes, segment_article(article, quotes))
+    (brief,) = brief_articles([prepared], upper, BriefOptions(sentences=1, quotes=1))
+    assert brief.translation.text == "“NOUS RESTERONS UNIS,” A-T-IL AJOUTÉ. LE MAIRE A PARLÉ DE “HONTE.”"
+    # Each quote went to the model alone, without its marks.
+    sent = {text for call in upper.calls for text in call}
+    assert {"Nous resterons unis", "honte"} <= sent
