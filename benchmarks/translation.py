@@ -171,7 +171,17 @@ def marks_paired(french: Sequence[str], english: Sequence[str]) -> tuple[int, in
 
 # --- join artefacts ------------------------------------------------------------------------
 
-_CLOSE = "”"
+# Words English writes with a capital anywhere (a colon may also start a new clause).
+_CAPITALISED = {"I", "Mr", "Ms", "Mrs", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday"}
+# Attributions after a quote that are not English: a pronoun and the named speaker both as
+# subject ("he said Donald Trump"), "it" for the speaker, an infinitive ("to sum up the
+# minister") or a bare auxiliary ("has indicated Victor B.").
+_SPEECH = r"(?:said|added|declared|stated|indicated|explained|stressed|insisted|pointed out|assured|affirmed|noted)"
+_GARBLED = re.compile(
+    rf"^(?:(?:he|she|they) (?:has |had )?{_SPEECH} (?:Mr|Ms|Mrs|the|this|[A-Z])"
+    rf"|it (?:has |had )?[a-z]+ed\b|to [a-z]+\b|(?:has|had) [a-z]+ed\b)"
+)
 _QUESTION_FORM = re.compile(r"^(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could)\s+(?:he|she|they|it|we)\b")
 
 
@@ -184,11 +194,13 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
     - doubled punctuation: ,, .. (not …) ,. ;, or a mark before a space and another mark
     - unpaired marks: “ and ” do not pair up, or French/ASCII marks left in the English
     - question-form attribution: a frame after a quote reads "Has he added", "Did he say"
+    - garbled attribution: "he said Donald Trump", "it has added", "to sum up the minister"
+    - frame lost: French text before the first or after the last quotation has no English
     """
     found: Counter = Counter()
-    for match in re.finditer(r"”([,;:]?)\s+([A-Z][\w'’-]*)", english):
+    for match in re.finditer(r"”([,;]?)\s+([A-Z][\w'’-]*)", english):
         word = match.group(2)
-        if word == "I" or re.search(rf"\b{re.escape(word)}\b", french):
+        if word in _CAPITALISED or word.isupper() or re.search(rf"\b{re.escape(word)}\b", french):
             continue
         if _QUESTION_FORM.match(english[match.start(2):]):
             continue  # counted below
@@ -207,9 +219,18 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
     unpaired += len(re.findall(r"[«»‹›]", english))
     unpaired += english.count('"') % 2
     found["unpaired marks"] += unpaired
+    # Frame text the French has before the first or after the last quotation, lost in English.
+    french_edges = re.match(r"^(.*?)[«“\"].*[»”\"](.*)$", french)
+    english_edges = re.match(r"^(.*?)“.*”(.*)$", english)
+    if french_edges and english_edges:
+        for side in (1, 2):
+            if re.search(r"\w", french_edges.group(side)) and not re.search(r"\w", english_edges.group(side)):
+                found["frame lost"] += 1
     for match in re.finditer(r"”[,;:]?\s+(.*)", english):
         if _QUESTION_FORM.match(match.group(1)):
             found["question-form attribution"] += 1
+        elif _GARBLED.match(match.group(1)):
+            found["garbled attribution"] += 1
     return found
 
 

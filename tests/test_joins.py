@@ -70,24 +70,40 @@ def test_lower_first_keeps_acronyms_days_and_i():
     assert lower_first("The minister said", "a dit le ministre") == "the minister said"
 
 
+NOMINAL = "« Nous gagnerons », a déclaré Paul Durand."
+
+
 def test_context_strategy_puts_the_quote_into_the_models_sentence():
-    segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
+    segment = segment_of(NOMINAL, joins="context")
     assert [p.context for p in segment.parts] == [False, False, True]
-    assert segment.parts[-1].text == "« Nous gagnerons », a-t-il ajouté."
-    translated = ["We will win", "He added.", '"We shall win," he added.']
+    assert segment.parts[-1].text == NOMINAL
+    translated = ["We will win", "He said Paul Durand.", '"We shall win," said Paul Durand.']
     # The frame comes from the model's whole sentence; the quote is its own translation.
-    assert assemble(segment, translated) == "“We will win,” he added."
+    assert assemble(segment, translated) == "“We will win,” said Paul Durand."
 
 
 def test_context_strategy_falls_back_to_cut_when_the_marks_are_lost():
-    segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
-    assert assemble(segment, ["We will win", "He added.", "We shall win, he added."]) == "“We will win,” he added."
+    segment = segment_of(NOMINAL, joins="context")
+    translated = ["We will win", "Paul Durand said.", "We shall win, said Paul Durand."]
+    assert assemble(segment, translated) == "“We will win,” Paul Durand said."
 
 
 def test_context_strategy_falls_back_when_the_marked_text_is_another():
+    segment = segment_of(NOMINAL, joins="context")
+    translated = ["We will win", "Paul Durand said.", 'Paul Durand said "something else entirely" today.']
+    assert assemble(segment, translated) == "“We will win,” Paul Durand said."
+
+
+def test_context_strategy_falls_back_when_the_model_drops_the_frame():
+    segment = segment_of(NOMINAL, joins="context")
+    assert assemble(segment, ["We will win", "Paul Durand said.", '"We shall win."']) == "“We will win,” Paul Durand said."
+
+
+def test_reordered_attributions_are_translated_alone():
     segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
-    translated = ["We will win", "He added.", 'He added "something else entirely" today.']
-    assert assemble(segment, translated) == "“We will win,” he added."
+    assert not any(p.context for p in segment.parts)
+    whole = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context-all").parts[-1]
+    assert whole.context and whole.text == "« Nous gagnerons », il a ajouté."
 
 
 def test_context_is_only_for_sentences_with_a_quote_and_a_frame():
@@ -96,11 +112,11 @@ def test_context_is_only_for_sentences_with_a_quote_and_a_frame():
 
 
 def test_pipeline_joins_with_the_upper_casing_model(upper):
-    article = Article(source="t", paragraphs=["« Nous resterons unis », a-t-il ajouté. Le maire a parlé de « honte »."])
+    article = Article(source="t", paragraphs=["« Nous resterons unis », a déclaré le maire. Il a parlé de « honte »."])
     quotes = find_quotes(article.paragraphs)
     prepared = PreparedArticle(article, quotes, segment_article(article, quotes))
     (brief,) = brief_articles([prepared], upper, BriefOptions(sentences=1, quotes=1))
-    assert brief.translation.text == "“NOUS RESTERONS UNIS,” A-T-IL AJOUTÉ. LE MAIRE A PARLÉ DE “HONTE.”"
+    assert brief.translation.text == "“NOUS RESTERONS UNIS,” A DÉCLARÉ LE MAIRE. IL A PARLÉ DE “HONTE.”"
     # Each quote went to the model alone, without its marks.
     sent = {text for call in upper.calls for text in call}
     assert {"Nous resterons unis", "honte"} <= sent

@@ -120,6 +120,8 @@ class Part:
     # The whole sentence, quotes and marks included, translated only so that the frame
     # reads right in context; assemble() puts the separately translated quotes into it.
     context: bool = False
+    # A frame whose inverted French attribution was put in the usual order ("il a ajouté").
+    reordered: bool = False
 
     @property
     def is_quote(self) -> bool:

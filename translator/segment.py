@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from .document import Article, Part, Quote, Segment
 from .sentences import split_spans
 
-JOIN_STRATEGIES = ("context", "cut")
+JOIN_STRATEGIES = ("context", "cut", "context-all")
 DEFAULT_JOINS = "context"
 
 _LEAD = re.compile(r"^[\s\u00a0\u202f,;:)\]—–\-]+")
@@ -54,7 +54,7 @@ def frame_part(text: str, after_quote: bool = False) -> Part | None:
     inverted = _INVERTED.match(body) if after_quote else None
     if inverted:
         body = f"{inverted['pronoun']} {inverted['verb']}{inverted['rest']}"
-    return Part(text=body, lead=text[:start], trail=text[end:])
+    return Part(text=body, lead=text[:start], trail=text[end:], reordered=bool(inverted))
 
 
 def segment_article(article: Article, quotes: list[Quote], joins: str = DEFAULT_JOINS) -> list[Segment]:
@@ -90,10 +90,23 @@ def segment_article(article: Article, quotes: list[Quote], joins: str = DEFAULT_
             # A quotation cut by a paragraph break has one mark in the French sentence, so
             # the model's English cannot be matched to it: such sentences are cut.
             whole_marks = all(p.quote.opening and p.quote.closing for p in parts if p.quote is not None)
-            if joins == "context" and has_frame and whole_marks and any(p.is_quote for p in parts):
-                parts.append(Part(text=sentence, context=True))
+            # A reordered attribution ("il a ajouté") is a clause that translates well alone;
+            # given the whole sentence the model renders it "it has added" (measured).
+            reordered = joins == "context" and any(p.reordered for p in parts)
+            if joins.startswith("context") and has_frame and whole_marks and not reordered and any(
+                p.is_quote for p in parts
+            ):
+                parts.append(Part(text=_context_text(parts, paragraph), context=True))
             segments.append(Segment(number, len(segments), sentence, tuple(parts)))
     return segments
+
+
+def _context_text(parts: list[Part], paragraph: str) -> str:
+    """The sentence as the model sees it for context: quotes with their French marks,
+    frames as in their own units (inverted attributions in the usual order)."""
+    return "".join(
+        paragraph[p.quote.start : p.quote.end] if p.quote is not None else p.lead + p.text + p.trail for p in parts
+    ).strip()
 
 
 def sentence_spans(paragraph: str, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -218,6 +231,25 @@ def quotes_in_context(whole: str, quotes: list[tuple[Quote, str]]) -> str | None
     return "".join(pieces)
 
 
+# The model, given the whole sentence, sometimes drops the attribution after a long quote:
+# its frame must keep at least this share of the words the frame units have alone.
+_MIN_FRAME_WORDS = 0.6
+
+
+def _gap_words(text: str) -> list[int]:
+    """Words before, between and after the quotations marked “…” in `text`."""
+    return [len(re.findall(r"\w+", gap)) for gap in re.split(r"“[^”]*(?:”|$)", text)]
+
+
+def _frame_lost(context: str, cut: str) -> bool:
+    """Has the model's whole sentence dropped frame text that the frame units kept?"""
+    in_context, alone = _gap_words(context), _gap_words(cut)
+    if len(in_context) != len(alone):
+        return True
+    lost_gap = any(words == 0 < kept for words, kept in zip(in_context, alone))
+    return lost_gap or sum(in_context) < _MIN_FRAME_WORDS * sum(alone)
+
+
 def _cut(segment: Segment, english: list[tuple[Part, str]]) -> str:
     pieces: list[str] = []
     after_quote = False
@@ -266,9 +298,12 @@ def assemble(segment: Segment, translated: list[str]) -> str:
             context = text
         else:
             english.append((part, text))
+    cut = _cut(segment, english)
     joined = None
     if context is not None:
         joined = quotes_in_context(context, [(p.quote, text) for p, text in english if p.quote is not None])
+        if joined is not None and _frame_lost(joined, cut):
+            joined = None
     if joined is None:
-        joined = _cut(segment, english)
+        joined = cut
     return english_typography(english_punctuation(english_typography(joined), segment.text))
