@@ -226,10 +226,10 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
         for side in (1, 2):
             if re.search(r"\w", french_edges.group(side)) and not re.search(r"\w", english_edges.group(side)):
                 found["frame lost"] += 1
-    for match in re.finditer(r"”[,;:]?\s+(.*)", english):
-        if _QUESTION_FORM.match(match.group(1)):
+    for match in re.finditer(r"”([,;:]?)\s+(.*)", english):
+        if _QUESTION_FORM.match(match.group(2)):
             found["question-form attribution"] += 1
-        elif _GARBLED.match(match.group(1)):
+        elif match.group(1) == "," and _GARBLED.match(match.group(2)):
             found["garbled attribution"] += 1
     return found
 

@@ -70,33 +70,44 @@ def test_lower_first_keeps_acronyms_days_and_i():
     assert lower_first("The minister said", "a dit le ministre") == "the minister said"
 
 
-NOMINAL = "« Nous gagnerons », a déclaré Paul Durand."
+INLINE = "Le maire a dénoncé une « honte absolue » devant la presse."
+ALONE = ["The mayor denounced a", "absolute shame", "In front of the press."]
 
 
 def test_context_strategy_puts_the_quote_into_the_models_sentence():
-    segment = segment_of(NOMINAL, joins="context")
-    assert [p.context for p in segment.parts] == [False, False, True]
-    assert segment.parts[-1].text == NOMINAL
-    translated = ["We will win", "He said Paul Durand.", '"We shall win," said Paul Durand.']
+    segment = segment_of(INLINE, joins="context")
+    assert [p.context for p in segment.parts] == [False, False, False, True]
+    assert segment.parts[-1].text == INLINE
+    translated = ALONE + ['The mayor denounced an "absolute disgrace" in front of the press.']
     # The frame comes from the model's whole sentence; the quote is its own translation.
-    assert assemble(segment, translated) == "“We will win,” said Paul Durand."
+    assert assemble(segment, translated) == "The mayor denounced an “absolute shame” in front of the press."
 
 
 def test_context_strategy_falls_back_to_cut_when_the_marks_are_lost():
-    segment = segment_of(NOMINAL, joins="context")
-    translated = ["We will win", "Paul Durand said.", "We shall win, said Paul Durand."]
-    assert assemble(segment, translated) == "“We will win,” Paul Durand said."
+    segment = segment_of(INLINE, joins="context")
+    translated = ALONE + ["The mayor denounced an absolute disgrace in front of the press."]
+    assert assemble(segment, translated) == "The mayor denounced a “absolute shame” in front of the press."
 
 
 def test_context_strategy_falls_back_when_the_marked_text_is_another():
-    segment = segment_of(NOMINAL, joins="context")
-    translated = ["We will win", "Paul Durand said.", 'Paul Durand said "something else entirely" today.']
-    assert assemble(segment, translated) == "“We will win,” Paul Durand said."
+    segment = segment_of(INLINE, joins="context")
+    translated = ALONE + ['The "mayor" denounced an absolute disgrace in front of the press.']
+    assert assemble(segment, translated) == "The mayor denounced a “absolute shame” in front of the press."
 
 
 def test_context_strategy_falls_back_when_the_model_drops_the_frame():
-    segment = segment_of(NOMINAL, joins="context")
-    assert assemble(segment, ["We will win", "Paul Durand said.", '"We shall win."']) == "“We will win,” Paul Durand said."
+    segment = segment_of(INLINE, joins="context")
+    translated = ALONE + ['The mayor denounced an "absolute disgrace".']
+    assert assemble(segment, translated) == "The mayor denounced a “absolute shame” in front of the press."
+
+
+def test_nominal_attribution_is_put_in_the_usual_order():
+    segment = segment_of("« Nous gagnerons », a déclaré Paul Durand lors d'un meeting.")
+    assert segment.parts[-1].text == "Paul Durand a déclaré lors d'un meeting."
+    segment = segment_of("« Nous gagnerons », insiste cette élue, qui hésite encore.")
+    assert segment.parts[-1].text == "cette élue, qui hésite encore, insiste."
+    # Not a reporting verb: left as written.
+    assert segment_of("« Oui », le taquine Paul.").parts[-1].text == "le taquine Paul."
 
 
 def test_reordered_attributions_are_translated_alone():
@@ -116,7 +127,16 @@ def test_pipeline_joins_with_the_upper_casing_model(upper):
     quotes = find_quotes(article.paragraphs)
     prepared = PreparedArticle(article, quotes, segment_article(article, quotes))
     (brief,) = brief_articles([prepared], upper, BriefOptions(sentences=1, quotes=1))
-    assert brief.translation.text == "“NOUS RESTERONS UNIS,” A DÉCLARÉ LE MAIRE. IL A PARLÉ DE “HONTE.”"
+    assert brief.translation.text == "“NOUS RESTERONS UNIS,” LE MAIRE A DÉCLARÉ. IL A PARLÉ DE “HONTE.”"
     # Each quote went to the model alone, without its marks.
     sent = {text for call in upper.calls for text in call}
     assert {"Nous resterons unis", "honte"} <= sent
+
+
+def test_speaker_names_keep_their_spelling_and_only_the_civility_changes():
+    from translator.segment import english_speaker
+
+    assert english_speaker("M. Jean-Luc Dubois") == "Mr Jean-Luc Dubois"
+    assert english_speaker("Mme Claire Roy") == "Ms Claire Roy"
+    assert english_speaker("Maison Blanche") == "Maison Blanche"
+    assert english_speaker("le maire Paul Girard") == "le maire Paul Girard"

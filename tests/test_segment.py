@@ -12,7 +12,7 @@ def test_quote_and_frame_are_separate_units_without_marks():
     (segment,) = segments_of('"Nous resterons unis", a déclaré M. Dupont.')
     assert [(p.text, p.is_quote) for p in segment.parts] == [
         ("Nous resterons unis", True),
-        ("a déclaré M. Dupont.", False),
+        ("M. Dupont a déclaré.", False),  # the inverted attribution in the usual order
     ]
     assert segment.parts[1].lead == ", "
     assert all('"' not in unit for unit in units([segment]))

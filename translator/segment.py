@@ -34,6 +34,26 @@ _TRAIL = re.compile(r"[\s\u00a0\u202f,;:(\[—–\-]+$")
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il": verb, then the subject pronoun.
 _INVERTED = re.compile(r"^(?P<verb>[a-zà-öø-ÿ]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles|on)\b(?P<rest>.*)$", re.S)
 _TERMINATORS = ".!?…"
+# "a déclaré Donald Trump lors d'un point-presse", "lui répond le ministre", "précise le
+# cadre de l'Insee": a reporting verb, then its subject. Reporting verbs only, so that
+# "le chambre Alexandra" (a verb with its object) is left alone.
+_REPORTING = (
+    r"(?:déclar|affirm|ajout|expliqu|indiqu|soulign|estim|assur|précis|annonc|lanc|martel|insist|rappel|"
+    r"confi|répond|répondu|poursui|conclu|comment|not|observ|jug|déplor|dénonc|regrett|tranch|résum|"
+    r"confirm|témoign|racont|relev|ironis|réag|signal|répét|écri|avert|prévien|prévenu|sout|dit|di|fait valoir"
+    r"|fait savoir|reconn|admet|admis|avou|plaid|interroge|s'interroge|se réjoui|se félicit|souffl|lâch|gliss|"
+    r"tempêt|s'insurg|s'indign|s'inquièt|s'étonn|avanc|argument|explicit)[a-zéèêû]*"
+)
+_NOMINAL = re.compile(
+    rf"^(?P<verb>(?:(?:lui|leur|nous|vous|me|te)\s+)?(?:(?:a|ont|avait|avaient|aurait)\s+)?{_REPORTING})\s+"
+    r"(?P<subject>(?:le|la|les|l['’]|un|une|cette|ce|cet|ces|son|sa|ses|leur|notre|M\.|Mme|MM\.|Mmes|Dr|Pr|Me|Mgr|"
+    r"[A-ZÀ-ÖØ-Þ])[^,;:]*?)"
+    r"(?P<rest>(?:,|\s+(?:lors|dans|devant|sur|à|au|aux|en|après|avant|depuis|pendant|selon|sous|jeudi|lundi|mardi|"
+    r"mercredi|vendredi|samedi|dimanche|hier|ce|cette)\b).*|[.!?…]?)$",
+    re.S,
+)
+# ", le principal auteur de l'étude" after a name, ", qui préfère …": stays with the subject.
+_WITH_SUBJECT = re.compile(r"^,\s*(?:le|la|les|l['’]|un|une|son|sa|ses|leur|qui|dont)\b[^,;:]*?(?=[.!?…]?$)", re.S)
 
 
 def frame_part(text: str, after_quote: bool = False) -> Part | None:
@@ -51,10 +71,29 @@ def frame_part(text: str, after_quote: bool = False) -> Part | None:
     start = lead.end() if lead else 0
     end = trail.start() if trail else len(text)
     body = text[start:end]
-    inverted = _INVERTED.match(body) if after_quote else None
+    reordered = reorder_attribution(body) if after_quote else None
+    return Part(text=reordered or body, lead=text[:start], trail=text[end:], reordered=reordered is not None)
+
+
+def reorder_attribution(frame: str) -> str | None:
+    """An inverted French attribution after a quote in the usual order, or None.
+
+    "a-t-il ajouté" → "il a ajouté"; "a déclaré Donald Trump lors d'un point-presse" →
+    "Donald Trump a déclaré lors d'un point-presse"; "insiste cette enseignante, qui
+    hésite" → "cette enseignante, qui hésite, insiste". Translated alone, the inverted
+    forms read as questions or as verbs without subjects.
+    """
+    inverted = _INVERTED.match(frame)
     if inverted:
-        body = f"{inverted['pronoun']} {inverted['verb']}{inverted['rest']}"
-    return Part(text=body, lead=text[:start], trail=text[end:], reordered=bool(inverted))
+        return f"{inverted['pronoun']} {inverted['verb']}{inverted['rest']}"
+    nominal = _NOMINAL.match(frame)
+    if not nominal:
+        return None
+    subject, verb, rest = nominal["subject"].strip(), nominal["verb"], nominal["rest"]
+    attached = _WITH_SUBJECT.match(rest)
+    if attached:
+        return f"{subject}{attached.group(0)}, {verb}{rest[attached.end():]}"
+    return f"{subject} {verb}{rest}"
 
 
 def segment_article(article: Article, quotes: list[Quote], joins: str = DEFAULT_JOINS) -> list[Segment]:
@@ -264,6 +303,17 @@ def _cut(segment: Segment, english: list[tuple[Part, str]]) -> str:
         pieces.append(part.lead + frame + part.trail)
         after_quote = False
     return "".join(pieces)
+
+
+_CIVILITIES = {"M.": "Mr", "MM.": "Messrs", "Mme": "Ms", "Mmes": "Mses", "Mlle": "Ms", "Mlles": "Mses", "Dr": "Dr",
+               "Pr": "Prof.", "Mgr": "Mgr"}
+_CIVILITY = re.compile(r"(?<![\w.])(" + "|".join(re.escape(c) for c in sorted(_CIVILITIES, key=len, reverse=True)) + r")(?=\s)")
+
+
+def english_speaker(name: str) -> str:
+    """A speaker's name in English: the name as written, only the civility translated
+    ("M. Dupont" → "Mr Dupont", "Mme Roy" → "Ms Roy"); the model never sees it."""
+    return _CIVILITY.sub(lambda m: _CIVILITIES[m.group(1)], name.strip())
 
 
 def english_punctuation(text: str, french: str) -> str:
