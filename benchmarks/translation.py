@@ -141,7 +141,7 @@ def _bare(text: str) -> str:
 
 def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_english: dict[str, str]) -> tuple[int, int]:
     """French quotations that come back once, whole and marked “…”, out of all found."""
-    from translator.segment import english_typography
+    from translator.segment import english_typography, nested_marks
 
     kept = total = 0
     for item, paragraphs in zip(prepared, english_paragraphs):
@@ -152,7 +152,7 @@ def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_englis
             if len(marked) != len(quotes):
                 continue
             for quote, found in zip(quotes, marked):
-                kept += found == _bare(english_typography(translator_english[quote.text]))
+                kept += found == _bare(nested_marks(english_typography(translator_english[quote.text])))
     return kept, total
 
 
@@ -229,7 +229,7 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
     for match in re.finditer(r"”([,;:]?)\s+(.*)", english):
         if _QUESTION_FORM.match(match.group(2)):
             found["question-form attribution"] += 1
-        elif match.group(1) == "," and _GARBLED.match(match.group(2)):
+        elif match.group(1) == "," and _GARBLED.match(match.group(2)[:1].lower() + match.group(2)[1:]):
             found["garbled attribution"] += 1
     return found
 
@@ -255,7 +255,7 @@ def fr_news_joins(translator, joins: str | None = None) -> tuple[Counter, int, l
             if not segment.segment.quotes:
                 continue
             sentences += 1
-            open_at_end = any(q.continues for q in segment.segment.quotes)
+            open_at_end = any(getattr(q, "continues", False) for q in segment.segment.quotes)
             found = join_artefacts(segment.segment.text, segment.text, open_at_end)
             total.update(found)
             if +found:
@@ -321,11 +321,10 @@ def main() -> None:
             rows.append((f"brief pipeline ({strategy or 'default'})", english, seconds))
             quote_english = translate_units([q.text for item in prepared for q in item.quotes], translator)
             kept, total = quotes_kept(prepared, paragraphs, quote_english)
-            good, pairs = marks_paired(french, english)
             used, tried = context_used(briefs)
             units = len({u for item in prepared for u in item.units()})
             kept_lines.append(f"brief ({strategy or 'default'}): quotes kept {kept}/{total} "
-                              f"({100 * kept / max(total, 1):.1f} %); marks paired {good}/{pairs}; "
+                              f"({100 * kept / max(total, 1):.1f} %); "
                               f"{units} units; frame from context in {used} of {tried} sentences")
         if not args.no_argos:
             argos, argos_seconds, sbd = argos_per_paragraph(french)

@@ -113,8 +113,6 @@ def test_nominal_attribution_is_put_in_the_usual_order():
 def test_reordered_attributions_are_translated_alone():
     segment = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context")
     assert not any(p.context for p in segment.parts)
-    whole = segment_of("« Nous gagnerons », a-t-il ajouté.", joins="context-all").parts[-1]
-    assert whole.context and whole.text == "« Nous gagnerons », il a ajouté."
 
 
 def test_context_is_only_for_sentences_with_a_quote_and_a_frame():
@@ -140,3 +138,12 @@ def test_speaker_names_keep_their_spelling_and_only_the_civility_changes():
     assert english_speaker("Mme Claire Roy") == "Ms Claire Roy"
     assert english_speaker("Maison Blanche") == "Maison Blanche"
     assert english_speaker("le maire Paul Girard") == "le maire Paul Girard"
+
+
+def test_a_quote_inside_a_quote_gets_single_marks():
+    segment = segment_of("Elle a dit : « Il m'a parlé de « réforme » hier ».")
+    (quote,) = [p for p in segment.parts if p.is_quote]
+    assert quote.text == "Il m'a parlé de « réforme » hier"
+    english = assemble(segment, ["She said", 'He told me about "reform" yesterday'])
+    assert english == "She said: “He told me about ‘reform’ yesterday.”"
+    assert assemble(segment, ["She said", "He told me about “reform” yesterday"]) == english

@@ -26,8 +26,8 @@ from difflib import SequenceMatcher
 from .document import Article, Part, Quote, Segment
 from .sentences import split_spans
 
-JOIN_STRATEGIES = ("context", "cut", "context-all")
-DEFAULT_JOINS = "context"
+JOIN_STRATEGIES = ("cut", "context")
+DEFAULT_JOINS = "cut"
 
 _LEAD = re.compile(r"^[\s\u00a0\u202f,;:)\]—–\-]+")
 _TRAIL = re.compile(r"[\s\u00a0\u202f,;:(\[—–\-]+$")
@@ -131,10 +131,8 @@ def segment_article(article: Article, quotes: list[Quote], joins: str = DEFAULT_
             whole_marks = all(p.quote.opening and p.quote.closing for p in parts if p.quote is not None)
             # A reordered attribution ("il a ajouté") is a clause that translates well alone;
             # given the whole sentence the model renders it "it has added" (measured).
-            reordered = joins == "context" and any(p.reordered for p in parts)
-            if joins.startswith("context") and has_frame and whole_marks and not reordered and any(
-                p.is_quote for p in parts
-            ):
+            reordered = any(p.reordered for p in parts)
+            if joins == "context" and has_frame and whole_marks and not reordered and any(p.is_quote for p in parts):
                 parts.append(Part(text=_context_text(parts, paragraph), context=True))
             segments.append(Segment(number, len(segments), sentence, tuple(parts)))
     return segments
@@ -221,9 +219,18 @@ def _marked(english: str, quote: Quote) -> str:
     return f"{opening}{_quote_english(english, quote)}{closing}"
 
 
+def nested_marks(english: str) -> str:
+    """Quotation marks inside a quote's English become single ones: “a ‘b’ c”."""
+    english = re.sub(r"[“«‹]\s*", "‘", english)
+    english = re.sub(r"\s*[”»›]", "’", english)
+    # ASCII double marks: opening after a space or at the start, closing otherwise.
+    return re.sub(r'"', lambda m: "‘" if m.start() == 0 or not english[m.start() - 1].strip() else "’", english)
+
+
 def _quote_english(english: str, quote: Quote) -> str:
-    """A quote's English as it goes between marks: no period the French did not have."""
-    english = english.strip()
+    """A quote's English as it goes between marks: no period the French did not have,
+    nested quotations in single marks."""
+    english = nested_marks(english.strip())
     if not quote.text.rstrip().endswith(tuple(_TERMINATORS)) and english.endswith(".") and not english.endswith(".."):
         english = english[:-1].rstrip()
     return english
