@@ -67,7 +67,8 @@ def test_translate_json_end_to_end(installed_model, article):
     assert "musée" not in data["body_fr"] and "WeChat" not in data["body_fr"]
     # Every paragraph translated, structure kept, quotes whole and re-marked in English.
     assert data["translation_en"].split("\n")[0] == data["paragraphs_fr"][0].upper()
-    assert "“NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE”, A DÉCLARÉ M. LE BIHAN" in data["translation_en"]
+    # English joins: comma inside the marks, the inverted attribution in the usual order.
+    assert "“NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE,” M. LE BIHAN A DÉCLARÉ DEVANT" in data["translation_en"]
     assert "“IRRÉALISTE”" in data["translation_en"]
     (quote,) = [q for q in data["quotes"] if "ÉCOLES" in q["text"]]
     assert quote["text"] == "NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE"
