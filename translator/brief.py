@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Article, Brief, BriefQuote, Quote, Segment, Translation
-from .segment import english_typography
+from .segment import english_typography, nested_marks
 from .summarize import DEFAULT_METHOD
 
 MIN_KEY_QUOTE_WORDS = 4
@@ -70,7 +70,7 @@ def assemble_brief(
     quotes = [
         BriefQuote(
             # Same typography as in the translated body, so the quote reads identically in both.
-            text=english_typography(english[q.text]),
+            text=nested_marks(english_typography(english[q.text])),
             original=q.marked,
             speaker=q.speaker,
             speaker_en=english.get(q.speaker) if q.speaker else None,
