@@ -301,7 +301,12 @@ def main() -> None:
         translator = ArgosTranslator(find_package(), DecodingOptions(beam_size=args.beam_size))
     except BriefError as exc:
         sys.exit(f"translation bench: {exc}")
+    from translator.segment import JOIN_STRATEGIES
+
     strategies: list[str | None] = args.joins.split(",") if args.joins else [None]
+    unknown = [s for s in strategies if s not in (None, *JOIN_STRATEGIES)]
+    if unknown:
+        sys.exit(f"translation bench: unknown join strategy {unknown[0]!r}; one of {', '.join(JOIN_STRATEGIES)}")
     print(f"model {translator.model_id}; beam {args.beam_size}")
 
     if not args.joins_only:
