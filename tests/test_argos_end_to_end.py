@@ -7,6 +7,7 @@ against its source exactly.
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -67,7 +68,8 @@ def test_translate_json_end_to_end(installed_model, article):
     assert "musée" not in data["body_fr"] and "WeChat" not in data["body_fr"]
     # Every paragraph translated, structure kept, quotes whole and re-marked in English.
     assert data["translation_en"].split("\n")[0] == data["paragraphs_fr"][0].upper()
-    assert "“NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE”, A DÉCLARÉ M. LE BIHAN" in data["translation_en"]
+    # English joins: comma inside the marks, the inverted attribution in the usual order.
+    assert "“NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE,” M. LE BIHAN A DÉCLARÉ DEVANT" in data["translation_en"]
     assert "“IRRÉALISTE”" in data["translation_en"]
     (quote,) = [q for q in data["quotes"] if "ÉCOLES" in q["text"]]
     assert quote["text"] == "NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE"
@@ -82,7 +84,7 @@ def test_translate_from_stdin_to_markdown_file(installed_model, tmp_path):
     assert result.stdout == b""
     text = out.read_text()
     assert text.startswith("# LA MAIRIE DE BREST")
-    assert "> “NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE” — M. LE BIHAN" in text
+    assert "> “NOUS RÉNOVERONS TOUTES LES ÉCOLES. AUCUNE NE SERA OUBLIÉE” — Mr Le Bihan" in text  # a name is not sent to the model
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")
@@ -103,7 +105,8 @@ def test_real_scraped_pages(installed_model, seed):
     for quote in data["quotes"]:
         french = quote["original"].strip('"«»“” \u00a0')
         assert quote["text"] == french.upper()
-        assert f"“{quote['text']}”" in data["translation_en"]
+        # English punctuation may sit inside the closing mark: “…,” he said.
+        assert re.search(re.escape(f"“{quote['text']}") + r"[,.?!]?”", data["translation_en"])
     assert len(data["quotes"]) >= 1
 
 

@@ -54,7 +54,7 @@ def test_quotes_come_out_whole_and_marked(article_file, upper):
     texts = {q.text: q for q in brief.quotes}
     assert "CE BUDGET PROTÈGE LES FAMILLES. IL INVESTIT DANS LES ÉCOLES" in texts
     assert texts["CE BUDGET PROTÈGE LES FAMILLES. IL INVESTIT DANS LES ÉCOLES"].speaker == "le maire Paul Girard"
-    assert "“CE BUDGET PROTÈGE LES FAMILLES. IL INVESTIT DANS LES ÉCOLES”, A DÉCLARÉ" in brief.translation.text
+    assert "“CE BUDGET PROTÈGE LES FAMILLES. IL INVESTIT DANS LES ÉCOLES,” LE MAIRE PAUL GIRARD A DÉCLARÉ DEVANT" in brief.translation.text
     assert "«" not in brief.translation.text and "»" not in brief.translation.text
 
 

@@ -105,11 +105,6 @@ def test_numbers_and_names_carried_into_the_english(briefs, name):
 _DOUBLED = re.compile(r"[.!?,;:]”?\s?[.,;:]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="#10 item 2 (english helper): the frame after a quote is translated alone, so the "
-    "quote keeps its full stop before the comma and the frame comes back capitalised",
-)
 def test_joins_have_no_doubled_punctuation_or_stray_capitals(briefs):
     for name, brief in briefs.items():
         english = brief.translation.text

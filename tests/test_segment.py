@@ -3,16 +3,16 @@ from translator.quotes import find_quotes
 from translator.segment import assemble, english_typography, segment_article, units
 
 
-def segments_of(*paragraphs):
+def segments_of(*paragraphs, joins="cut"):
     article = Article(source="t", paragraphs=list(paragraphs))
-    return segment_article(article, find_quotes(article.paragraphs))
+    return segment_article(article, find_quotes(article.paragraphs), joins=joins)
 
 
 def test_quote_and_frame_are_separate_units_without_marks():
     (segment,) = segments_of('"Nous resterons unis", a déclaré M. Dupont.')
     assert [(p.text, p.is_quote) for p in segment.parts] == [
         ("Nous resterons unis", True),
-        ("a déclaré M. Dupont.", False),
+        ("M. Dupont a déclaré.", False),  # the inverted attribution in the usual order
     ]
     assert segment.parts[1].lead == ", "
     assert all('"' not in unit for unit in units([segment]))
@@ -21,7 +21,7 @@ def test_quote_and_frame_are_separate_units_without_marks():
 def test_assemble_marks_quotes_in_english_and_keeps_them_whole():
     (segment,) = segments_of("Il a affirmé\u00a0: «\u00a0Rien ne change. Tout continue\u00a0», selon M. Roy.")
     english = assemble(segment, ["He said", "Nothing changes. Everything goes on", "according to Mr Roy."])
-    assert english == "He said: “Nothing changes. Everything goes on”, according to Mr Roy."
+    assert english == "He said: “Nothing changes. Everything goes on,” according to Mr Roy."
 
 
 def test_sentence_made_only_of_a_quote():
@@ -34,8 +34,9 @@ def test_sentence_made_only_of_a_quote():
 def test_two_quotes_in_one_sentence():
     (segment,) = segments_of("Le bloc était « allé trop loin » et « sans issue », a-t-il dit.")
     assert [p.text for p in segment.parts if p.is_quote] == ["allé trop loin", "sans issue"]
-    english = assemble(segment, ["The bloc had", "gone too far", "and", "with no way out", "he said."])
-    assert english == "The bloc had “gone too far” and “with no way out”, he said."
+    assert segment.parts[-1].text == "il a dit."  # the inverted attribution in the usual order
+    english = assemble(segment, ["The bloc had", "gone too far", "and", "with no way out", "He said."])
+    assert english == "The bloc had “gone too far” and “with no way out,” he said."
 
 
 def test_paragraph_and_sentence_indices():

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Article, Brief, BriefQuote, Quote, Segment, Translation
-from .segment import english_typography
+from .segment import english_speaker, english_typography, nested_marks, speaker_is_described
 from .statements import (
     content_words,
     heading_paragraphs,
@@ -125,6 +125,15 @@ def lead_title(text: str) -> str:
     return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
+def _speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | None:
+    """A described speaker translated by the model; a name as written, civility in English."""
+    if not speaker:
+        return None
+    if speaker_is_described(speaker):
+        return english_typography(english.get(speaker, speaker))
+    return english_speaker(speaker)
+
+
 def assemble_brief(
     article: Article,
     translation: Translation,
@@ -138,10 +147,10 @@ def assemble_brief(
     quotes = [
         BriefQuote(
             # Same typography as in the translated body, so the quote reads identically in both.
-            text=english_typography(english[q.text]),
+            text=nested_marks(english_typography(english[q.text])),
             original=q.marked,
             speaker=q.speaker,
-            speaker_en=english.get(q.speaker) if q.speaker else None,
+            speaker_en=_speaker_in_english(q.speaker, english),
             paragraph=q.paragraph,
         )
         for q in choice.quotes

@@ -83,12 +83,24 @@ class Quote:
     start: int
     end: int
     speaker: str | None = None
+    # A quotation that spans paragraphs is one Quote per paragraph: `opened_in` is the
+    # paragraph where it opens (on every part; None for a one-paragraph quotation) and
+    # `continues` says that it goes on in the next paragraph (no closing mark here).
+    # `opening`/`closing` are "" where the French has no mark at that end.
+    opened_in: int | None = None
+    continues: bool = False
+
+    @property
+    def continued(self) -> bool:
+        """This part continues a quotation opened in an earlier paragraph."""
+        return self.opened_in is not None and self.opened_in != self.paragraph
 
     @property
     def marked(self) -> str:
         """The quotation with its original marks (guillemets get French spacing)."""
-        space = "\u00a0" if self.opening in "«‹" else ""
-        return f"{self.opening}{space}{self.text}{space}{self.closing}"
+        before = f"{self.opening}\u00a0" if self.opening in ("«", "‹") else self.opening
+        after = f"\u00a0{self.closing}" if self.closing in ("»", "›") else self.closing
+        return f"{before}{self.text}{after}"
 
     @property
     def word_count(self) -> int:
@@ -107,10 +119,19 @@ class Part:
     quote: Quote | None = None
     lead: str = ""
     trail: str = ""
+    # The whole sentence, quotes and marks included, translated only so that the frame
+    # reads right in context; assemble() puts the separately translated quotes into it.
+    context: bool = False
+    # A frame whose inverted French attribution was put in the usual order ("il a ajouté").
+    reordered: bool = False
 
     @property
     def is_quote(self) -> bool:
         return self.quote is not None
+
+    @property
+    def is_frame(self) -> bool:
+        return self.quote is None and not self.context
 
 
 @dataclass(frozen=True)

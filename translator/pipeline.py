@@ -18,7 +18,7 @@ from .errors import InputError
 from .language import ensure_french
 from .quotes import find_quotes
 from .reader import DEFAULT_MAX_BYTES, read_document
-from .segment import assemble, segment_article
+from .segment import assemble, segment_article, speaker_is_described
 from .speakers import attribute_speakers
 from .summarize import rank
 
@@ -38,7 +38,8 @@ class PreparedArticle:
         wanted = set(self.translate_segments)
         texts = [p.text for s in self.segments if s.index in wanted for p in s.parts if p.text]
         extra = [self.article.title] if self.article.title else []
-        extra += [q.speaker for q in self.quotes if q.speaker]
+        # Names are never sent to the model (see segment.english_speaker); descriptions are.
+        extra += [q.speaker for q in self.quotes if q.speaker and speaker_is_described(q.speaker)]
         return texts + extra
 
 
