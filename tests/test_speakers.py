@@ -253,12 +253,6 @@ def test_real_pages_speakers():
 
 def test_quotation_across_paragraphs_has_one_speaker():
     """Parts of one quotation (linked as find_quotes links them) share the speaker."""
-    import dataclasses
-
-    from translator.document import Quote
-
-    if "opened_in" not in {f.name for f in dataclasses.fields(Quote)}:
-        pytest.skip("Quote has no opened_in field on this branch")
     paragraphs = [
         "Le maire Paul Girard a pris la parole : « Nous avons trop attendu.",
         "« Il faut maintenant agir pour les familles. »",
@@ -463,3 +457,13 @@ def test_comme_l_a_dit_and_a_verb_the_parser_left_without_subject():
         "Comme prévu, le texte a été adopté « sans aucune modification de fond ».",
     ]
     assert speakers(*paragraphs) == ["la capitaine", "Hélène Garnier", None]
+
+
+def test_the_speaker_named_after_a_quotation_across_paragraphs_speaks_all_of_it():
+    paragraphs = [
+        "« Nous avons trop attendu, et les familles l'ont payé cher.",
+        "« Il faut maintenant agir pour elles, sans perdre un jour de plus », a conclu la maire, Claire Roux.",
+    ]
+    quotes = find_quotes(paragraphs)
+    assert len(quotes) == 2 and quotes[0].opened_in == quotes[1].opened_in == 0
+    assert speakers(*paragraphs) == ["Claire Roux", "Claire Roux"]

@@ -293,20 +293,17 @@ def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: 
 
 
 def _share_across_paragraphs(quotes: Sequence[Quote], speakers: dict[Quote, str | None]) -> None:
-    """A quotation running over several paragraphs (one Quote per paragraph, linked by
-    `opened_in`/`continues`) gets one speaker: the one named after its end, else before
-    its start, else in between."""
-    group: list[Quote] = []
-    for quote in [*quotes, None]:
-        opened_in = getattr(quote, "opened_in", None) if quote is not None else None
-        if group and (quote is None or opened_in != getattr(group[0], "opened_in", None)):
-            if len(group) > 1:
-                found = [speakers.get(group[-1]), speakers.get(group[0]), *(speakers.get(q) for q in group)]
-                speaker = next((s for s in found if s), None)
-                speakers.update(dict.fromkeys(group, speaker))
-            group = []
-        if quote is not None and opened_in is not None:
-            group.append(quote)
+    """A quotation running over several paragraphs (one Quote per paragraph, all with the
+    same `opened_in`) gets one speaker: the one named after its end, else before its
+    start, else in between."""
+    quotations: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        if quote.opened_in is not None:
+            quotations.setdefault(quote.opened_in, []).append(quote)
+    for parts in quotations.values():
+        if len(parts) > 1:
+            found = [speakers.get(parts[-1]), speakers.get(parts[0]), *(speakers.get(q) for q in parts)]
+            speakers.update(dict.fromkeys(parts, next((s for s in found if s), None)))
 
 
 def _frame(paragraph: str, quotes: list[Quote]) -> tuple[str, list[tuple[Quote, int]], list[tuple[int, int, int]]]:
