@@ -62,25 +62,13 @@ def phase_model(args: argparse.Namespace) -> dict:
 
 
 def phase_baseline(args: argparse.Namespace) -> dict:
+    from argos_baseline import offline_argos
     from argostranslate import translate as argos_translate
-
-    from translator.sentences import split_sentences
 
     bodies = sorted(Path(args.bodies).glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in bodies]
     started = time.perf_counter()
-    translation = argos_translate.get_translation_from_codes("fr", "en")
-    package_translation = getattr(translation, "underlying", translation)
-    package_path = package_translation.pkg.package_path
-    sbd = "argos (packaged model)"
-    if not ((package_path / "stanza").exists() or (package_path / "minisbd").exists()):
-
-        class OwnSplitter:  # Argos would download a MiniSBD model here; offline we cannot.
-            def split_sentences(self, text: str) -> list[str]:
-                return split_sentences(text)
-
-        package_translation.sentencizer = OwnSplitter()
-        sbd = "brief's splitter (Argos's MiniSBD model cannot be downloaded offline)"
+    sbd = offline_argos("fr", "en")
     outputs = [argos_translate.translate(text, "fr", "en") for text in texts]
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "outputs": dict(zip([p.name for p in bodies], outputs)), "sbd": sbd}
