@@ -1,4 +1,4 @@
-"""The whole path: read → clean → segment → translate (batched) → brief.
+"""The whole path: read → clean → quotes → speakers → segment → translate (batched) → brief.
 
 `brief_articles` translates the units of many articles in one call, which is what
 makes `brief batch` fast; `brief_file` is the single-article path of `brief translate`.
