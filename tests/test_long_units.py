@@ -94,3 +94,12 @@ def test_the_cli_keeps_every_clause_of_a_run_on_paragraph(tmp_path: Path, instal
     english = json.loads(result.stdout)["translation_en"]
     for part in parts:
         assert part.upper() in english
+
+
+def test_an_output_far_shorter_than_a_long_input_counts_as_cut_short() -> None:
+    from translator.engine import _cut_short
+
+    assert _cut_short(source_tokens=60, output_tokens=1023, limit=1024)  # stopped at the limit
+    assert _cut_short(source_tokens=60, output_tokens=30, limit=1024)  # half of a long piece is missing
+    assert not _cut_short(source_tokens=60, output_tokens=50, limit=1024)  # an ordinary translation
+    assert not _cut_short(source_tokens=10, output_tokens=3, limit=1024)  # too short to judge ("Oui." → "Yes.")

@@ -47,6 +47,16 @@ class BriefGroup(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
+def check_output(output: str | None) -> None:
+    """Fail before any work when -o points into a folder that does not exist."""
+    if output and output != "-":
+        from .errors import OutputError
+
+        folder = Path(output).parent
+        if not folder.is_dir():
+            raise OutputError(f"cannot write {output}: no such folder {folder}")
+
+
 def emit(text: str, output: str | None) -> None:
     """Print, or write to -o atomically once everything succeeded."""
     if output and output != "-":
@@ -73,7 +83,8 @@ def brief_options(func):
         click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True,
                      help="Beam size (1 = greedy, fastest)."),
         click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-                     help="CPU threads for CTranslate2 (0 = all physical cores)."),
+                     help="CPU threads for CTranslate2 (0 = its own default in one process; "
+                          "with --workers, the CPUs shared out)."),
         click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
                      help="auto: a CUDA GPU when CTranslate2 sees one, else the CPU."),
         click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto", show_default=True,
@@ -132,6 +143,7 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
     from .pipeline import brief_articles, prepare
     from .render import render_brief
 
+    check_output(output)
     prepared = prepare(file, max_bytes)  # input errors surface before the model loads
     options = BriefOptions(method, sentences, quote_count, translate_all)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
@@ -156,6 +168,7 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
     from .reader import read_document
     from .render import render_clean
 
+    check_output(output)
     article = clean_document(read_document(file, max_bytes))
     if not article.paragraphs:
         raise BriefError(f"{file}: no article text left after cleaning (only headlines or page furniture)")

@@ -222,18 +222,36 @@ class ArgosTranslator:
         return text.strip()
 
     def _translate_pieces(self, texts: list[str]) -> list[tuple[str, bool]]:
-        """One batched CTranslate2 call (sorted by length inside); flags outputs cut at the limit."""
+        """One batched CTranslate2 call (sorted by length inside); flags outputs cut short:
+        stopped at the decoding limit, or far shorter than their input (a model that skips
+        items of a long list stops early without reaching any limit)."""
         tokenized = [self.tokenizer.encode(text) for text in texts]
         kwargs = self._decoding_kwargs(tokenized)
         limit = kwargs["max_decoding_length"]
         results = self.translator.translate_batch(tokenized, **kwargs)
-        return [(self._decode(r.hypotheses[0]), len(r.hypotheses[0]) >= limit - 1) for r in results]
+        return [
+            (self._decode(r.hypotheses[0]), _cut_short(len(source), len(r.hypotheses[0]), limit))
+            for source, r in zip(tokenized, results, strict=True)
+        ]
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         """Translate all `texts`; units over max_unit_tokens go in pieces, and nothing is cut short."""
         if not texts:
             return []
         return translate_in_pieces(texts, self._translate_pieces, self.count_tokens, self.options.max_unit_tokens)
+
+
+# English comes out at ~0.8–1.1 times the French token count with a joint vocabulary; under
+# this share of a long input, part of it was skipped (seen on 400-item lists: runs of items
+# missing while the output stayed under every length limit).
+SHORT_OUTPUT_RATIO = 0.6
+_SHORT_CHECK_MIN_TOKENS = 24
+
+
+def _cut_short(source_tokens: int, output_tokens: int, limit: int) -> bool:
+    if output_tokens >= limit - 1:
+        return True
+    return source_tokens >= _SHORT_CHECK_MIN_TOKENS and output_tokens < SHORT_OUTPUT_RATIO * source_tokens
 
 
 def default_threads() -> int:

@@ -3,7 +3,8 @@
 Argos models are trained on sentences; a 400-clause run-on "sentence" (a scraped list
 or table) comes back with most of it silently missing. So a unit over the bound is cut
 into pieces (at ; then : then , then dashes, then spaces) that each fit, and a piece
-whose translation still hit the decoding limit is cut smaller and translated again.
+whose translation came back cut short (at the decoding limit, or far shorter than the
+piece: see engine._cut_short) is cut smaller and translated again.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Callable, Sequence
 # Measured with the real fr→en model: NTREX sentences joined with commas into one unit of
 # N tokens, English words of the whole against the sentences translated apart (worst of
 # 6–8 units): 50 tokens 0.93, 100 tokens 0.79–0.88, 125 tokens 0.12, 150 tokens 0.58,
-# 200 tokens 0.37 (mean 0.55). Past ~100 tokens whole clauses start to vanish.
-MAX_UNIT_TOKENS = 100
+# 200 tokens 0.37 (mean 0.55). Past ~100 tokens whole clauses start to vanish; on a
+# 400-item list, pieces of 100 tokens still lost 16 items, of 70 or 50 tokens 2.
+MAX_UNIT_TOKENS = 64
 # Pieces are not cut below this many tokens when a translation is redone.
 MIN_PIECE_TOKENS = 8
 
@@ -23,7 +25,7 @@ MIN_PIECE_TOKENS = 8
 _CUTS = [re.compile(rf"(?<=[{marks}])\s+") for marks in (";", ":", ",", "—–")] + [re.compile(r"\s+")]
 
 CountTokens = Callable[[str], int]
-# Translates pieces; for each, the English and whether decoding stopped at its length limit.
+# Translates pieces; for each, the English and whether it came back cut short.
 TranslatePieces = Callable[[list[str]], list[tuple[str, bool]]]
 
 
@@ -69,9 +71,11 @@ def _translate_checked(pieces: list[str], translate: TranslatePieces, count_toke
     results = translate(pieces)
     english = [text for text, _ in results]
     redo: dict[int, list[str]] = {}
-    for index, (piece, (_, hit_limit)) in enumerate(zip(pieces, results, strict=True)):
+    for index, (piece, (_, cut_short)) in enumerate(zip(pieces, results, strict=True)):
+        if not cut_short:
+            continue
         tokens = count_tokens(piece)
-        if hit_limit and tokens >= 2 * MIN_PIECE_TOKENS:
+        if tokens >= 2 * MIN_PIECE_TOKENS:
             smaller = split_long(piece, count_tokens, max(MIN_PIECE_TOKENS, tokens // 2))
             if len(smaller) > 1:
                 redo[index] = smaller
