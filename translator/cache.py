@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,16 +49,31 @@ class TranslationCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
-            # WAL: readers of other runs go on while one run commits a sub-batch.
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS translations ("
-                " model TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
-                " PRIMARY KEY (model, source)) WITHOUT ROWID"
-            )
-            self._db.commit()
+            self._set_up()
         except (OSError, sqlite3.Error) as exc:
             raise CacheError(f"cannot open the translation cache {self.path}: {exc}") from None
+
+    def _set_up(self) -> None:
+        """WAL mode and the table. Two runs starting together on a new cache file can get
+        "database is locked" here at once, without SQLite's busy wait (seen in
+        test_two_batches_share_one_cache_at_the_same_time), so they take turns instead of one
+        of them giving up the cache."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                # WAL: readers of other runs go on while one run commits a sub-batch.
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS translations ("
+                    " model TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+                    " PRIMARY KEY (model, source)) WITHOUT ROWID"
+                )
+                self._db.commit()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def get_many(self, model: str, sources: Iterable[str]) -> dict[str, str]:
         """The cached English of those `sources` (already normalised) that are cached."""
