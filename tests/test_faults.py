@@ -193,4 +193,3 @@ def test_a_broken_cache_gives_one_warning_and_the_batch_runs(tmp_path: Path, cor
     assert len(warnings) == 1 and "going on without the cache" in warnings[0] and str(cache) in warnings[0]
     assert "Traceback" not in err
     assert outputs(tmp_path / "out") == expected
-
