@@ -277,6 +277,9 @@ def print_table(rows: list[tuple[str, Sequence[str], float | None]], references:
 
 
 def main() -> None:
+    from translator.quiet import quiet_libraries
+
+    quiet_libraries()  # as the CLI and bench_batch.py do: no library warnings in the table
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=1000, help="Use the first N sentences (default: all 1,000).")
     parser.add_argument("--per-article", type=int, default=10, help="Consecutive sentences per article.")
