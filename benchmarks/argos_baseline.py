@@ -12,7 +12,7 @@ def offline_argos(from_code: str = "fr", to_code: str = "en") -> str:
     """Prepare argostranslate.translate.translate() for offline use; describe its splitter."""
     from argostranslate import translate as argos_translate
 
-    from translator.sentences import split_sentences
+    from translator.french.sentences import split_sentences
 
     translation = argos_translate.get_translation_from_codes(from_code, to_code)
     package_translation = getattr(translation, "underlying", translation)

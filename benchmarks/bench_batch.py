@@ -13,7 +13,7 @@ process, so peak memory is the phase's own):
               same model and beam, at its best of a few batch settings (no cleaning,
               no summary, no cache): what the network alone costs
 
-    python benchmarks/bench_batch.py --pages /work/shared/corpus/fr-news   # real pages
+    python benchmarks/bench_batch.py --pages ../shared/corpus/fr-news   # real pages
 
 The baseline gets the cleaned body of each article (what brief translates too), so
 both translate the same sentences. It uses the installed fr→en model; when none is
@@ -51,7 +51,7 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 
 def phase_model(args: argparse.Namespace) -> dict:
-    from translator.engine import find_package, package_model_id
+    from translator.translation.engine import find_package, package_model_id
     from translator.errors import ModelNotInstalledError
 
     try:
@@ -80,8 +80,8 @@ def corpus_files(folder: str | Path) -> list[Path]:
 
 def distinct_units(paths: list[Path]) -> list[str]:
     """The distinct (normalised) units brief translates for these articles, in article order."""
-    from translator.brief import BriefOptions
-    from translator.cache import normalise
+    from translator.summary.compose import BriefOptions
+    from translator.translation.cache import normalise
     from translator.pipeline import plan, prepare
 
     units: list[str] = []
@@ -97,7 +97,7 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
     """Raw CTranslate2 on the same units, best of a few batch settings."""
     import ctranslate2
 
-    from translator.engine import AUTO_BATCH_SENTENCES, find_package
+    from translator.translation.engine import AUTO_BATCH_SENTENCES, find_package
 
     units = distinct_units(corpus_files(args.corpus))
     pkg = find_package()
@@ -130,8 +130,9 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
 def phase_brief(args: argparse.Namespace) -> dict:
     from types import SimpleNamespace
 
-    from translator.batch import BatchSettings, model_recipe, run_batch
-    from translator.engine import DecodingOptions
+    from translator.batch.backends import model_recipe
+    from translator.batch.driver import BatchSettings, run_batch
+    from translator.translation.engine import DecodingOptions
 
     paths = corpus_files(args.corpus)
     # Threads as `brief batch` sets them: several workers (or actors) share the cores.
@@ -233,9 +234,9 @@ def main() -> None:
 
     from corpus import write_corpus
 
-    from translator.clean import clean_document
-    from translator.reader import read_document
-    from translator.sentences import split_sentences
+    from translator.french.clean import clean_document
+    from translator.french.reader import read_document
+    from translator.french.sentences import split_sentences
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="brief-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -245,7 +246,7 @@ def main() -> None:
     if args.tiny or not model["model"]:
         env["ARGOS_PACKAGES_DIR"] = str(work / "argos-packages")
         tiny = work / "translate-fr_en-tiny.argosmodel"
-        subprocess.run([sys.executable, "-m", "translator.tiny_model", str(tiny)], env=env, check=True,
+        subprocess.run([sys.executable, "-m", "translator.testing.tiny_model", str(tiny)], env=env, check=True,
                        cwd=HERE.parent, stdout=subprocess.DEVNULL)
         subprocess.run([sys.executable, "-m", "translator.cli", "models", "install", "--file", str(tiny)], env=env,
                        check=True, cwd=HERE.parent, stdout=subprocess.DEVNULL)

@@ -49,9 +49,9 @@ def main() -> int:
     load_french()
     pages = sorted(folder.glob("*.txt"))
     if pages:
-        from translator.clean import clean_document
-        from translator.quotes import find_quotes
-        from translator.reader import read_document
+        from translator.french.clean import clean_document
+        from translator.french.quotes import find_quotes
+        from translator.french.reader import read_document
         from translator.speakers import attribute_speakers
 
         slowest = total = 0.0

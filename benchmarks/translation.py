@@ -28,6 +28,7 @@ the English is searched for join artefacts (see `join_artefacts`).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -38,9 +39,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path[:0] = [str(PROJECT), str(HERE)]
-SHARED = PROJECT.parent / "shared"
-if not SHARED.exists():  # a worktree: the shared folder sits beside the main checkout
-    SHARED = Path("/work/shared")
+# ../shared from the repository root; BRIEF_SHARED_DIR for a checkout elsewhere (a worktree).
+SHARED = Path(os.environ.get("BRIEF_SHARED_DIR") or PROJECT.parent / "shared")
 NTREX = SHARED / "corpus" / "ntrex-fr-en"
 FR_NEWS = SHARED / "corpus" / "fr-news"
 
@@ -62,8 +62,8 @@ def articles_from(sentences: Sequence[str], per_article: int):
 def prepared_from(article, joins: str | None = None):
     """An article as pipeline.prepare makes it, without reading a file."""
     from translator.pipeline import PreparedArticle
-    from translator.quotes import find_quotes
-    from translator.segment import segment_article
+    from translator.french.quotes import find_quotes
+    from translator.translation.segment import segment_article
 
     quotes = find_quotes(article.paragraphs)
     segments = segment_article(article, quotes) if joins is None else segment_article(article, quotes, joins=joins)
@@ -72,7 +72,7 @@ def prepared_from(article, joins: str | None = None):
 
 def brief_pipeline(articles, translator, joins: str | None = None) -> tuple[list[list[str]], list, float]:
     """English paragraphs of every article through pipeline.brief_articles (one batched call)."""
-    from translator.brief import BriefOptions
+    from translator.summary.compose import BriefOptions
     from translator.pipeline import brief_articles
 
     prepared = [prepared_from(article, joins) for article in articles]
@@ -84,7 +84,7 @@ def brief_pipeline(articles, translator, joins: str | None = None) -> tuple[list
 
 def context_used(briefs) -> tuple[int, int]:
     """Sentences whose frame came from the model's whole sentence, out of those that tried."""
-    from translator.segment import quotes_in_context
+    from translator.translation.joins import quotes_in_context
 
     used = tried = 0
     for brief in briefs:
@@ -141,7 +141,7 @@ def _bare(text: str) -> str:
 
 def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_english: dict[str, str]) -> tuple[int, int]:
     """French quotations that come back once, whole and marked “…”, out of all found."""
-    from translator.segment import english_typography, nested_marks
+    from translator.translation.joins import english_typography, nested_marks
 
     kept = total = 0
     for item, paragraphs in zip(prepared, english_paragraphs):
@@ -158,7 +158,7 @@ def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_englis
 
 def marks_paired(french: Sequence[str], english: Sequence[str]) -> tuple[int, int]:
     """Sentences with quotations whose English has as many quote pairs as the French."""
-    from translator.quotes import find_quote_spans
+    from translator.french.quotes import find_quote_spans
 
     good = total = 0
     for fr, en in zip(french, english):
@@ -236,9 +236,9 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
 
 def fr_news_joins(translator, joins: str | None = None) -> tuple[Counter, int, list[tuple[str, str, Counter]]]:
     """Join artefacts over every page of fr-news through the real pipeline."""
-    from translator.brief import BriefOptions
+    from translator.summary.compose import BriefOptions
     from translator.pipeline import PreparedArticle, brief_articles, prepare
-    from translator.segment import segment_article
+    from translator.translation.segment import segment_article
 
     prepared = []
     for path in sorted(FR_NEWS.glob("*.txt")):
@@ -296,7 +296,7 @@ def main() -> None:
         if not needed.exists():
             sys.exit(f"translation bench: {needed} not found")
 
-    from translator.engine import ArgosTranslator, DecodingOptions, find_package
+    from translator.translation.engine import ArgosTranslator, DecodingOptions, find_package
     from translator.errors import BriefError
     from translator.pipeline import translate_units
 
@@ -304,7 +304,7 @@ def main() -> None:
         translator = ArgosTranslator(find_package(), DecodingOptions(beam_size=args.beam_size))
     except BriefError as exc:
         sys.exit(f"translation bench: {exc}")
-    from translator.segment import JOIN_STRATEGIES
+    from translator.translation.segment import JOIN_STRATEGIES
 
     strategies: list[str | None] = args.joins.split(",") if args.joins else [None]
     unknown = [s for s in strategies if s not in (None, *JOIN_STRATEGIES)]

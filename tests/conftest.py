@@ -77,7 +77,7 @@ def upper() -> UpperTranslator:
 
 @pytest.fixture(scope="session")
 def tiny_package_file() -> Path:
-    from translator.tiny_model import build_tiny_package
+    from translator.testing.tiny_model import build_tiny_package
 
     return build_tiny_package(_ROOT / "built" / "translate-fr_en-tiny.argosmodel")
 
@@ -114,7 +114,7 @@ def real_package():
 @pytest.fixture(scope="session")
 def real_translator(real_package):
     """One load of the real model for the whole session."""
-    from translator.engine import ArgosTranslator
+    from translator.translation.engine import ArgosTranslator
 
     return ArgosTranslator(real_package)
 

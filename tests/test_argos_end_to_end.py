@@ -6,7 +6,6 @@ against its source exactly.
 """
 
 import json
-import os
 import re
 import zipfile
 from pathlib import Path
@@ -35,7 +34,7 @@ def article(tmp_path) -> Path:
 
 
 def test_real_argos_translation_through_the_api(installed_model):
-    from translator.engine import ArgosTranslator, find_package
+    from translator.translation.engine import ArgosTranslator, find_package
 
     package = find_package()
     assert package.package_path.parent == installed_model
@@ -46,7 +45,7 @@ def test_real_argos_translation_through_the_api(installed_model):
 
 
 def test_automatic_batch_size_follows_the_tokenizer(installed_model):
-    from translator.engine import AUTO_BATCH_SENTENCES, MIN_AUTO_BATCH_TOKENS, ArgosTranslator, DecodingOptions
+    from translator.translation.engine import AUTO_BATCH_SENTENCES, MIN_AUTO_BATCH_TOKENS, ArgosTranslator, DecodingOptions
 
     automatic = ArgosTranslator(options=DecodingOptions())
     long_units = [["▁x"] * 100] * 3 + [["▁x"] * 40]

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, UpperRecipe, UpperTranslator, run_brief
 
-from translator.batch import BatchSettings, run_batch
-from translator.batch_inputs import collect_inputs, name_outputs
-from translator.brief import BriefOptions
-from translator.cache import TranslationCache
-from translator.pool_backend import WorkerPool
+from translator.batch.driver import BatchSettings, run_batch
+from translator.batch.inputs import collect_inputs, name_outputs
+from translator.summary.compose import BriefOptions
+from translator.translation.cache import TranslationCache
+from translator.batch.backends.pool import WorkerPool
 
 # Four short articles written for these tests, each with its own date.
 ARTICLES = {

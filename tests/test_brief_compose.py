@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from translator.brief import BriefOptions, choose
+from translator.summary.compose import BriefOptions, choose
 from translator.document import Article
 from translator.pipeline import brief_file
-from translator.quotes import find_quotes
-from translator.segment import segment_article
-from translator.statements import is_news_sentence
+from translator.french.quotes import find_quotes
+from translator.translation.segment import segment_article
+from translator.summary.statements import is_news_sentence
 
 PARAGRAPHS = [
     "Économie",  # section label left by cleaning

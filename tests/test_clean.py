@@ -2,8 +2,8 @@
 
 import pytest
 
-from translator.clean import clean_document, furniture_reason, parse_timestamp
-from translator.reader import RawDocument
+from translator.french.clean import clean_document, furniture_reason, parse_timestamp
+from translator.french.reader import RawDocument
 
 
 @pytest.mark.parametrize(

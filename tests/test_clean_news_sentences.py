@@ -8,8 +8,8 @@ only a label, or a credit names its author. Every text here is written for the t
 
 import pytest
 
-from translator.clean import clean_document, furniture_reason
-from translator.reader import RawDocument
+from translator.french.clean import clean_document, furniture_reason
+from translator.french.reader import RawDocument
 
 NEWS_SENTENCES = [
     # social: "partager" used as an ordinary verb

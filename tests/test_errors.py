@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import run_brief
 
-from translator import engine
+from translator.translation import engine
 from translator.cli import main
 
 ARTICLE = (
@@ -70,7 +70,7 @@ def test_read_only_folder_or_full_disk_leave_the_old_file_and_no_temp(
     target = tmp_path / "out.txt"
     target.write_text("an older brief\n")
     module, name = where.split(".")
-    monkeypatch.setattr(f"translator.output.{module}.{name}", failing(error))
+    monkeypatch.setattr(f"translator.files.{module}.{name}", failing(error))
 
     result = CliRunner().invoke(main, ["translate", str(article), "-o", str(target), "--beam-size", "1"])
 
@@ -83,7 +83,7 @@ def test_read_only_folder_or_full_disk_leave_the_old_file_and_no_temp(
 def test_disk_full_in_a_batch_stops_it_with_one_line(
     tmp_path: Path, article: Path, installed_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("translator.output.os.fsync", failing(errno.ENOSPC))
+    monkeypatch.setattr("translator.files.os.fsync", failing(errno.ENOSPC))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["batch", str(article), "-o", str(out), "--no-cache", "--beam-size", "1"])
     assert result.exit_code == 4

@@ -11,16 +11,18 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, SEEDS, run_brief
-from translator import BriefOptions, brief_articles, prepare
-from translator.clean import clean_document
-from translator.reader import read_document
-from translator.segment import english_typography, nested_marks
-from translator.sentences import split_sentences, split_spans
+from translator import BriefOptions
+from translator import brief_articles
+from translator import prepare
+from translator.french.clean import clean_document
+from translator.french.reader import read_document
+from translator.translation.joins import english_typography, nested_marks
+from translator.french.sentences import split_sentences, split_spans
 
 ARTICLES = EXAMPLES / "articles"
 HTML = EXAMPLES / "html"
 EDGE = EXAMPLES / "edge"
-# Written out here rather than imported from translator.clean, so the tests check the cleaner.
+# Written out here rather than imported from translator.french.clean, so the tests check the cleaner.
 ENDS_LIKE_A_SENTENCE = re.compile(r"[.!?…][\s\u00a0»”\"]*$")
 
 

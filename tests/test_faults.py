@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, run_brief
 
-from translator.cache import CACHE_FILE
+from translator.translation.cache import CACHE_FILE
 
 pytestmark = pytest.mark.slow
 

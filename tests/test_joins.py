@@ -1,10 +1,11 @@
 """English joins around quotes: case, punctuation, attributions, civilities, context."""
 
-from translator.brief import BriefOptions
+from translator.summary.compose import BriefOptions
 from translator.document import Article
 from translator.pipeline import PreparedArticle, brief_articles
-from translator.quotes import find_quotes
-from translator.segment import assemble, english_punctuation, lower_first, segment_article
+from translator.french.quotes import find_quotes
+from translator.translation.segment import segment_article
+from translator.translation.joins import assemble, english_punctuation, lower_first
 
 
 def segment_of(text, joins="cut"):
@@ -132,7 +133,7 @@ def test_pipeline_joins_with_the_upper_casing_model(upper):
 
 
 def test_speaker_names_keep_their_spelling_and_only_the_civility_changes():
-    from translator.segment import english_speaker
+    from translator.translation.joins import english_speaker
 
     assert english_speaker("M. Jean-Luc Dubois") == "Mr Jean-Luc Dubois"
     assert english_speaker("Mme Claire Roy") == "Ms Claire Roy"

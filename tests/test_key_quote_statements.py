@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from translator.brief import BriefOptions, choose
+from translator.summary.compose import BriefOptions, choose
 from translator.document import Article
-from translator.quotes import find_quotes
-from translator.segment import segment_article
-from translator.statements import is_statement
+from translator.french.quotes import find_quotes
+from translator.translation.segment import segment_article
+from translator.summary.statements import is_statement
 
 
 def _statements(paragraph: str) -> dict[str, bool]:

@@ -1,7 +1,7 @@
 import pytest
 
 from translator.errors import NotFrenchError
-from translator.language import ensure_french
+from translator.french.language import ensure_french
 
 FRENCH = "Le conseil municipal a voté le budget mardi soir, malgré l'opposition des élus écologistes qui dénoncent une hausse."
 ENGLISH = "The city council voted on the budget on Tuesday evening, despite opposition from green members who decried a rise."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import run_brief
 
-from translator.long_units import split_long
+from translator.translation.long_units import split_long
 
 
 def words(text: str) -> int:
@@ -38,7 +38,7 @@ def test_every_piece_fits_and_nothing_is_lost() -> None:
 
 
 def test_a_400_clause_sentence_comes_back_whole_with_the_tiny_model(installed_model: Path) -> None:
-    from translator.engine import ArgosTranslator, DecodingOptions
+    from translator.translation.engine import ArgosTranslator, DecodingOptions
 
     translator = ArgosTranslator(options=DecodingOptions(beam_size=1))
     parts = clauses(400)
@@ -55,7 +55,7 @@ def test_a_400_clause_sentence_comes_back_whole_with_the_tiny_model(installed_mo
 
 
 def test_an_output_cut_at_the_decoding_limit_is_redone_in_pieces(installed_model: Path) -> None:
-    from translator.engine import ArgosTranslator, DecodingOptions
+    from translator.translation.engine import ArgosTranslator, DecodingOptions
 
     # No cutting before decoding, and a low output limit: the check after decoding must act.
     translator = ArgosTranslator(options=DecodingOptions(max_unit_tokens=10_000, max_decoding_length=120))
@@ -66,7 +66,7 @@ def test_an_output_cut_at_the_decoding_limit_is_redone_in_pieces(installed_model
 
 
 def test_a_quote_shorter_than_the_bound_stays_one_piece(installed_model: Path) -> None:
-    from translator.engine import ArgosTranslator
+    from translator.translation.engine import ArgosTranslator
 
     translator = ArgosTranslator()
     sent: list[str] = []
@@ -97,7 +97,7 @@ def test_the_cli_keeps_every_clause_of_a_run_on_paragraph(tmp_path: Path, instal
 
 
 def test_an_output_far_shorter_than_a_long_input_counts_as_cut_short() -> None:
-    from translator.engine import _cut_short
+    from translator.translation.engine import _cut_short
 
     assert _cut_short(source_tokens=60, output_tokens=1023, limit=1024)  # stopped at the limit
     assert _cut_short(source_tokens=60, output_tokens=30, limit=1024)  # half of a long piece is missing

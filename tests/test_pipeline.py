@@ -4,9 +4,11 @@ import json
 
 import pytest
 
-from translator import BriefOptions, brief_articles, prepare
+from translator import BriefOptions
+from translator import brief_articles
+from translator import prepare
 from translator.errors import InputError, NotFrenchError
-from translator.render import render_brief
+from translator.output.render import render_brief
 
 ARTICLE = """Publié le 3 mars 2024 à 09h30
 Le conseil municipal de Lyon a adopté mardi un budget de 2,5 milliards d'euros, en hausse de 4,2 %.

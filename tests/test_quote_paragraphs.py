@@ -1,10 +1,10 @@
 """Quotations that run over paragraph breaks: found as one quotation, marked the English way."""
 
-from translator.brief import BriefOptions
+from translator.summary.compose import BriefOptions
 from translator.document import Article
 from translator.pipeline import PreparedArticle, brief_articles
-from translator.quotes import find_quotes
-from translator.segment import segment_article
+from translator.french.quotes import find_quotes
+from translator.translation.segment import segment_article
 from translator.speakers import attribute_speakers
 
 SPEECH = [

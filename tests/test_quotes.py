@@ -1,4 +1,4 @@
-from translator.quotes import find_quote_spans, find_quotes
+from translator.french.quotes import find_quote_spans, find_quotes
 
 
 def inner(text):

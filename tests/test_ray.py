@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT, run_brief
 
-from translator.batch import ArgosModel, BatchSettings, run_batch
-from translator.engine import ArgosTranslator, DecodingOptions
+from translator.batch.backends import ArgosModel
+from translator.batch.driver import BatchSettings, run_batch
+from translator.translation.engine import ArgosTranslator, DecodingOptions
 
 try:
     import ray
@@ -112,7 +113,7 @@ def sentences(count: int) -> list[str]:
 @needs_ray
 @pytest.mark.usefixtures("cluster")
 def test_translate_batches_yields_every_batch_once_as_a_local_translator_would() -> None:
-    from translator.ray_backend import RayModel
+    from translator.batch.backends.ray import RayModel
 
     batches = [sentences(n) for n in (5, 0, 17, 3, 11, 8)]
     local = ArgosTranslator(options=DECODING)
@@ -132,7 +133,7 @@ def test_translate_batches_yields_every_batch_once_as_a_local_translator_would()
 def test_each_node_installs_the_model_once_by_model_id(cluster: Cluster) -> None:
     import shutil
 
-    from translator.ray_backend import RayModel
+    from translator.batch.backends.ray import RayModel
 
     model = RayModel(DECODING, actors=2)
     shutil.rmtree(cluster.node_packages / model.model_id, ignore_errors=True)
@@ -147,7 +148,7 @@ def test_each_node_installs_the_model_once_by_model_id(cluster: Cluster) -> None
 
 @needs_ray
 def test_run_batch_on_ray_writes_what_a_local_run_writes(cluster: Cluster, tmp_path: Path) -> None:
-    from translator.ray_backend import RayModel
+    from translator.batch.backends.ray import RayModel
 
     paths = write_articles(tmp_path / "in")
     settings = BatchSettings(fmt="json", use_cache=False)
@@ -161,7 +162,7 @@ class KillingRayModel:
     """A RayModel whose pool loses one actor (ray.kill) as soon as the first sub-batch is back."""
 
     def __init__(self) -> None:
-        from translator.ray_backend import RayModel
+        from translator.batch.backends.ray import RayModel
 
         self.recipe = RayModel(DECODING, actors=2)
         self.model_id, self.cache_key = self.recipe.model_id, self.recipe.cache_key
@@ -184,7 +185,7 @@ class KillingRayModel:
 
 @needs_ray
 def test_actor_killed_mid_run_loses_nothing(cluster: Cluster, tmp_path: Path, monkeypatch) -> None:
-    from translator import ray_backend
+    from translator.batch.backends import ray as ray_backend
 
     # Small sub-batches: every actor has two in flight when the first result comes back.
     monkeypatch.setattr(ray_backend, "SUB_BATCH_UNITS", 3)

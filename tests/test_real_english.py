@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from translator.brief import BriefOptions
+from translator.summary.compose import BriefOptions
 from translator.pipeline import brief_file
 
 ARTICLES = {

@@ -1,6 +1,7 @@
 from translator.document import Article
-from translator.quotes import find_quotes
-from translator.segment import assemble, english_typography, segment_article, units
+from translator.french.quotes import find_quotes
+from translator.translation.segment import segment_article, units
+from translator.translation.joins import assemble, english_typography
 
 
 def segments_of(*paragraphs, joins="cut"):

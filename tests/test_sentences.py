@@ -1,4 +1,4 @@
-from translator.sentences import QuoteAwareTokenizer, split_sentences
+from translator.french.sentences import QuoteAwareTokenizer, split_sentences
 
 
 def test_french_abbreviations_do_not_end_sentences():

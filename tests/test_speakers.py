@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from translator.quotes import find_quotes
+from translator.french.quotes import find_quotes
 from translator.speakers import attribute_speakers
 
 from conftest import PROJECT, SHARED
@@ -398,15 +398,15 @@ def test_partial_quote_in_a_que_clause_the_parser_hangs_on_a_noun():
 
 @pytest.mark.parametrize("breakage", ["pattern", "anything"])
 def test_light_loader_failure_falls_back_to_spacy_load(monkeypatch, breakage):
-    from translator import speakers as module
+    from translator.speakers import loader as module
 
     if breakage == "pattern":  # a spaCy whose tokenizer pattern no longer holds these classes
-        monkeypatch.setattr(module, "_letter_classes", lambda: ("[no such letter class]",))
+        monkeypatch.setattr(module, "letter_classes", lambda: ("[no such letter class]",))
     else:  # any other change in spaCy's internals or the model's files
         def broken(*args):
             raise KeyError("token_match")
 
-        monkeypatch.setattr(module, "_load_light", broken)
+        monkeypatch.setattr(module, "load_light", broken)
     nlp = module.load_french.__wrapped__()
     assert nlp.meta["brief_loader"] == "spacy.load"
     assert "brief_sentences" in nlp.pipe_names and "parser" in nlp.pipe_names

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import UpperRecipe, UpperTranslator
 
-from translator.batch import plan_sub_batches
-from translator.engine import iter_translated_batches
-from translator.pool_backend import WorkerPool
+from translator.batch.driver import plan_sub_batches
+from translator.translation.engine import iter_translated_batches
+from translator.batch.backends.pool import WorkerPool
 
 
 def article(name: str, count: int) -> list[str]:

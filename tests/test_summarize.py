@@ -1,6 +1,6 @@
 import pytest
 
-from translator.summarize import METHODS, rank, select
+from translator.summary.rank import METHODS, rank, select
 
 SENTENCES = [
     "The city council approved the new budget on Tuesday.",

@@ -13,7 +13,7 @@ import pytest
 from conftest import PROJECT
 
 from translator.errors import ModelError
-from translator.pool_backend import WorkerPool
+from translator.batch.backends.pool import WorkerPool
 
 pytestmark = pytest.mark.slow
 

@@ -1,39 +1,87 @@
 """brief: clean scraped French news, translate it offline with Argos, brief it in English.
 
-The same pipeline as the CLI::
+The public API (what the CLI does, from Python)::
 
-    from translator import brief_file, BriefOptions
+    from translator import BriefOptions, brief_file, brief_text, brief_many
+
     brief = brief_file("article.txt", options=BriefOptions(sentences=3))
     print(brief.title, brief.sentences, [q.text for q in brief.quotes])
+
+Names are imported on first use, so `import translator` (and every `--workers` process)
+loads nothing heavy. The packages, by concept (README "Layout"): `french/` reads and
+analyses the French page, `speakers/` finds who said each quotation, `translation/` runs
+the Argos model, `summary/` chooses and composes the brief, `output/` writes it, `batch/`
+runs many articles, and `pipeline` ties the stages together.
 """
 
-from .brief import BriefOptions
-from .clean import clean_document
-from .document import (
-    Article,
-    ArticleDate,
-    Brief,
-    BriefQuote,
-    Part,
-    Quote,
-    RemovedLine,
-    Segment,
-    TranslatedSegment,
-    Translation,
-)
-from .engine import ArgosTranslator, DecodingOptions, TextTranslator, find_package
-from .errors import BriefError, InputError, ModelError, ModelNotInstalledError, NotFrenchError
-from .pipeline import PreparedArticle, brief_articles, brief_file, prepare
-from .quotes import find_quotes
-from .reader import read_document
-from .sentences import QuoteAwareTokenizer, split_sentences
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Article", "ArticleDate", "ArgosTranslator", "Brief", "BriefError", "BriefOptions", "BriefQuote",
-    "DecodingOptions", "InputError", "ModelError", "ModelNotInstalledError", "NotFrenchError", "Part",
-    "PreparedArticle", "Quote", "QuoteAwareTokenizer", "RemovedLine", "Segment", "TextTranslator",
-    "TranslatedSegment", "Translation", "brief_articles", "brief_file", "clean_document", "find_package",
-    "find_quotes", "prepare", "read_document", "split_sentences",
-]
+# name → module that defines it
+_PUBLIC = {
+    "brief_file": "translator.pipeline",
+    "brief_text": "translator.pipeline",
+    "brief_many": "translator.pipeline",
+    "brief_articles": "translator.pipeline",
+    "prepare": "translator.pipeline",
+    "prepare_text": "translator.pipeline",
+    "PreparedArticle": "translator.pipeline",
+    "BriefOptions": "translator.summary.compose",
+    "Article": "translator.document",
+    "ArticleDate": "translator.document",
+    "Brief": "translator.document",
+    "BriefQuote": "translator.document",
+    "Part": "translator.document",
+    "Quote": "translator.document",
+    "RemovedLine": "translator.document",
+    "Segment": "translator.document",
+    "TranslatedSegment": "translator.document",
+    "Translation": "translator.document",
+    "BriefError": "translator.errors",
+    "InputError": "translator.errors",
+    "ModelError": "translator.errors",
+    "ModelNotInstalledError": "translator.errors",
+    "NotFrenchError": "translator.errors",
+    "ArgosTranslator": "translator.translation.engine",
+    "DecodingOptions": "translator.translation.engine",
+    "TextTranslator": "translator.translation.engine",
+    "find_package": "translator.translation.engine",
+    "clean_document": "translator.french.clean",
+    "find_quotes": "translator.french.quotes",
+    "read_document": "translator.french.reader",
+    "QuoteAwareTokenizer": "translator.french.sentences",
+    "split_sentences": "translator.french.sentences",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'translator' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
+
+
+if TYPE_CHECKING:  # for type checkers and editors; never run  # noqa: F401
+    from translator.document import Article, ArticleDate, Brief, BriefQuote, Part, Quote, RemovedLine, Segment
+    from translator.document import TranslatedSegment, Translation
+    from translator.errors import BriefError, InputError, ModelError, ModelNotInstalledError, NotFrenchError
+    from translator.french.clean import clean_document
+    from translator.french.quotes import find_quotes
+    from translator.french.reader import read_document
+    from translator.french.sentences import QuoteAwareTokenizer, split_sentences
+    from translator.pipeline import PreparedArticle, brief_articles, brief_file, brief_many, brief_text
+    from translator.pipeline import prepare, prepare_text
+    from translator.summary.compose import BriefOptions
+    from translator.translation.engine import ArgosTranslator, DecodingOptions, TextTranslator, find_package

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .brief import BriefOptions
-from .errors import BriefError
-from .batch_inputs import DEFAULT_GLOBS
-from .engine import COMPUTE_TYPES, DEVICES
-from .reader import DEFAULT_MAX_BYTES
-from .render import FORMATS
-from .summarize import DEFAULT_METHOD, METHODS
+from translator import __version__
+from translator.summary.compose import BriefOptions
+from translator.errors import BriefError
+from translator.batch.inputs import DEFAULT_GLOBS
+from translator.translation.engine import COMPUTE_TYPES, DEVICES
+from translator.french.reader import DEFAULT_MAX_BYTES
+from translator.output.render import FORMATS
+from translator.summary.rank import DEFAULT_METHOD, METHODS
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
@@ -25,7 +25,7 @@ class BriefGroup(click.Group):
     """Turns expected failures into one line on stderr and a non-zero exit code."""
 
     def invoke(self, ctx: click.Context):
-        from .quiet import quiet_libraries
+        from translator.quiet import quiet_libraries
 
         quiet_libraries()
         try:
@@ -50,7 +50,7 @@ class BriefGroup(click.Group):
 def check_output(output: str | None) -> None:
     """Fail before any work when -o points into a folder that does not exist."""
     if output and output != "-":
-        from .errors import OutputError
+        from translator.errors import OutputError
 
         folder = Path(output).parent
         if not folder.is_dir():
@@ -60,7 +60,7 @@ def check_output(output: str | None) -> None:
 def emit(text: str, output: str | None) -> None:
     """Print, or write to -o atomically once everything succeeded."""
     if output and output != "-":
-        from .output import write_atomic
+        from translator.files import write_atomic
 
         write_atomic(output, text)
     else:
@@ -97,7 +97,7 @@ def brief_options(func):
 
 def decoding_options(device: str, compute_type: str, **options) -> "DecodingOptions":
     """DecodingOptions for the CLI's choices; says so when the device asked for is not there."""
-    from .engine import DecodingOptions, choose_device
+    from translator.translation.engine import DecodingOptions, choose_device
 
     note = choose_device(device, compute_type).note
     if note:
@@ -139,9 +139,9 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
     with the installed Argos fr→en model, and summarised with sumy; key quotes are
     kept whole and marked “…”, with their speaker when the text names one.
     """
-    from .engine import ArgosTranslator
-    from .pipeline import brief_articles, prepare
-    from .render import render_brief
+    from translator.translation.engine import ArgosTranslator
+    from translator.pipeline import brief_articles, prepare
+    from translator.output.render import render_brief
 
     check_output(output)
     prepared = prepare(file, max_bytes)  # input errors surface before the model loads
@@ -164,9 +164,9 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
     Timestamps, bylines, share/follow lines, related links and the trailing run of
     unrelated headlines are dropped; --show-removed or --format json says which and why.
     """
-    from .clean import clean_document
-    from .reader import read_document
-    from .render import render_clean
+    from translator.french.clean import clean_document
+    from translator.french.reader import read_document
+    from translator.output.render import render_clean
 
     check_output(output)
     article = clean_document(read_document(file, max_bytes))
@@ -176,7 +176,7 @@ def clean(file: str, fmt: str, show_removed: bool, output: str | None, max_bytes
 
 
 def check_ray_options(address: str, workers: int) -> None:
-    from .ray_backend import RayClusterError, parse_address
+    from translator.batch.backends.ray import RayClusterError, parse_address
 
     if workers > 1:
         raise click.UsageError("--ray and --workers both choose where translation runs; give one of them")
@@ -229,9 +229,10 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
     Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
     """
-    from .batch import BatchSettings, model_recipe, run_batch
-    from .batch_inputs import collect_inputs, read_list
-    from .engine import default_threads
+    from translator.batch.backends import model_recipe
+    from translator.batch.driver import BatchSettings, run_batch
+    from translator.batch.inputs import collect_inputs, read_list
+    from translator.translation.engine import default_threads
 
     if ray_address is not None:
         check_ray_options(ray_address, workers)
@@ -277,8 +278,8 @@ def models() -> None:
 @click.option("--available", is_flag=True, help="Also list fr→en packages in the online Argos index.")
 def models_list(available: bool) -> None:
     """Show installed translation packages (and, online, what can be installed)."""
-    from . import packages
-    from .engine import choose_device, packages_dir
+    from translator.translation import packages
+    from translator.translation.engine import choose_device, packages_dir
 
     found = packages.installed()
     click.echo(f"Installed in {packages_dir()}:")
@@ -301,7 +302,7 @@ def models_list(available: bool) -> None:
               help="Install this local .argosmodel instead of downloading (works offline).")
 def models_install(file: Path | None) -> None:
     """Install the fr→en model from the Argos index, or from a local file with --file."""
-    from . import packages
+    from translator.translation import packages
 
     info = packages.install_file(file) if file else packages.install_from_index()
     click.echo(f"installed {info.name} {info.version} into {info.path}")

@@ -232,3 +232,11 @@ class Brief:
             "translation_en": self.translation.text if self.translation.complete else None,
             "removed": [asdict(r) for r in self.article.removed],
         }
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that produced no brief, and why (one line)."""
+
+    source: str
+    reason: str

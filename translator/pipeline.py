@@ -10,17 +10,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brief import BriefChoice, BriefOptions, assemble_brief, choose
-from .clean import clean_document
-from .document import Article, Brief, Quote, Segment, TranslatedSegment, Translation
-from .engine import TextTranslator
-from .errors import InputError
-from .language import ensure_french
-from .quotes import find_quotes
-from .reader import DEFAULT_MAX_BYTES, read_document
-from .segment import assemble, segment_article, speaker_is_described
-from .speakers import attribute_speakers
-from .summarize import rank
+from translator.summary.compose import BriefChoice, BriefOptions, assemble_brief, choose
+from translator.french.clean import clean_document
+from translator.document import Article, Brief, Quote, Segment, TranslatedSegment, Translation
+from translator.translation.engine import TextTranslator
+from translator.errors import InputError
+from translator.french.language import ensure_french
+from translator.french.quotes import find_quotes
+from translator.french.reader import DEFAULT_MAX_BYTES, RawDocument, document_from_text, read_document
+from translator.translation.segment import segment_article
+from translator.translation.joins import assemble, speaker_is_described
+from translator.speakers import attribute_speakers
+from translator.summary.rank import rank
 
 
 @dataclass
@@ -45,7 +46,18 @@ class PreparedArticle:
 
 def prepare(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedArticle:
     """Read, clean, check the language and segment one article (no model needed)."""
-    article = clean_document(read_document(source, max_bytes))
+    return prepare_document(read_document(source, max_bytes))
+
+
+def prepare_text(text: str, name: str = "<text>") -> PreparedArticle:
+    """`prepare` for an article already in memory (plain text or HTML)."""
+    return prepare_document(document_from_text(text, name))
+
+
+def prepare_document(document: RawDocument) -> PreparedArticle:
+    """Clean, check the language and segment one article that has been read."""
+    source = document.source
+    article = clean_document(document)
     if not article.paragraphs:
         raise InputError(f"{source}: no article text left after cleaning (only headlines or page furniture)")
     ensure_french(article.body, str(source))
@@ -114,9 +126,28 @@ def brief_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Brief:
     """The English brief of one French article (file path, or "-" for stdin)."""
-    prepared = prepare(source, max_bytes)
-    if translator is None:
-        from .engine import ArgosTranslator
+    return brief_articles([prepare(source, max_bytes)], translator or _installed_model(), options or BriefOptions())[0]
 
-        translator = ArgosTranslator()
-    return brief_articles([prepared], translator, options or BriefOptions())[0]
+
+def brief_text(text: str, translator: TextTranslator | None = None, options: BriefOptions | None = None) -> Brief:
+    """The English brief of one French article given as a string (plain text or HTML)."""
+    return brief_articles([prepare_text(text)], translator or _installed_model(), options or BriefOptions())[0]
+
+
+def brief_many(
+    sources: Sequence[str | Path],
+    translator: TextTranslator | None = None,
+    options: BriefOptions | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Brief]:
+    """Briefs of several article files, in order, with one model load and one batched
+    translation. A bad file raises its `InputError`; `brief batch` (`translator.batch`)
+    is the resumable, cached form that reports bad files and goes on."""
+    prepared = [prepare(source, max_bytes) for source in sources]
+    return brief_articles(prepared, translator or _installed_model(), options or BriefOptions())
+
+
+def _installed_model() -> TextTranslator:
+    from translator.translation.engine import ArgosTranslator
+
+    return ArgosTranslator()

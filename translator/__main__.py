@@ -1,0 +1,5 @@
+"""`python -m translator`: the `brief` command."""
+
+from translator.cli import main
+
+main(prog_name="brief")

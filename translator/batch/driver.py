@@ -1,0 +1,398 @@
+"""`brief batch`: many articles → one brief each plus a digest, resumably.
+
+Cleaning is cheap and done up front, so bad files are reported before any model work.
+Units found in the cache are served from it; the rest go to the translator in
+sub-batches of a few seconds each (articles in input order, sorted by length within a
+small window so each sub-batch holds similar lengths). Each finished sub-batch is
+committed to the cache at once, and each brief is written (atomically) as soon as all
+units of its article are translated. Ctrl-C stops after the current sub-batch; a kill
+loses at most that sub-batch, and the same command resumes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from translator import __version__
+from translator.batch.backends import ArgosModel, ModelRecipe
+from translator.batch.inputs import BatchInput, Failure, name_outputs
+from translator.summary.compose import BriefOptions
+from translator.translation.cache import CacheError, TranslationCache, normalise
+from translator.output.digest import DigestEntry, digest_json, digest_markdown
+from translator.document import Brief
+from translator.translation.engine import iter_translated_batches
+from translator.errors import BriefError, ModelError
+from translator.files import make_folder, write_atomic
+from translator.pipeline import PreparedArticle, finish, plan, prepare
+from translator.french.reader import DEFAULT_MAX_BYTES
+from translator.batch.records import RecordStore, content_hash, remove_stale_temps
+from translator.output.render import render_brief
+
+EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
+# Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
+# units sorted by length were as fast as any larger size, and take 1–3 s each; the
+# character budget keeps a sub-batch of long sentences within the same time.
+SUB_BATCH_UNITS = 32
+SUB_BATCH_CHARS = SUB_BATCH_UNITS * 110  # ~110 characters in an average French unit
+SORT_WINDOW = 4  # sub-batches whose units are sorted by length together
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    fmt: str = "markdown"
+    options: BriefOptions = field(default_factory=BriefOptions)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    # Units per translator call: what a kill can lose, and how long Ctrl-C may wait.
+    sub_batch_units: int = SUB_BATCH_UNITS
+    sort_window: int = SORT_WINDOW
+
+    def signature(self, cache_key: str) -> str:
+        """What an output depends on besides its input: a change means the brief is redone."""
+        data = {"version": __version__, "format": self.fmt, "options": asdict(self.options), "model": cache_key}
+        return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass
+class BatchReport:
+    done: list[DigestEntry] = field(default_factory=list)
+    skipped: list[DigestEntry] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    units: int = 0
+    cache_hits: int = 0
+    model_loaded: bool = False
+    interrupted: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        text = (
+            f"{len(self.done)} done, {len(self.skipped)} skipped (already done), {len(self.failed)} failed"
+            f" in {self.seconds:.1f}s"
+        )
+        if self.units:
+            text += f"; {self.units} units translated, {self.cache_hits} from the cache"
+        return text
+
+
+class Progress:
+    """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise."""
+
+    def __init__(self, articles: int, units: int, enabled: bool) -> None:
+        self.bars = []
+        if enabled:
+            from tqdm import tqdm
+
+            common = {"file": sys.stderr, "dynamic_ncols": True, "mininterval": 0.2}
+            self.bars = [
+                tqdm(total=articles, desc="articles ", unit="art", position=0, **common),
+                tqdm(total=units, desc="sentences", unit="sent", position=1, **common),
+            ]
+
+    def articles(self, count: int = 1) -> None:
+        if self.bars:
+            self.bars[0].update(count)
+
+    def units(self, count: int) -> None:
+        if self.bars:
+            self.bars[1].update(count)
+
+    def close(self) -> None:
+        for bar in reversed(self.bars):
+            bar.close()
+
+
+@dataclass
+class _Pending:
+    item: BatchInput
+    content: str
+    prepared: PreparedArticle
+
+
+def _reason(exc: BaseException, source: str) -> str:
+    text = str(exc) if isinstance(exc, BriefError) else f"unexpected error: {type(exc).__name__}: {exc}"
+    text = text.splitlines()[0] if text else type(exc).__name__
+    return text.removeprefix(f"{source}: ")
+
+
+def warn(message: str) -> None:
+    print(f"brief: warning: {message}", file=sys.stderr, flush=True)
+
+
+def plan_sub_batches(
+    units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
+) -> list[list[str]]:
+    """The distinct units, in sub-batches of at most `size` units and `max_chars` characters:
+    articles in order, so early ones finish early; within each window of `window`
+    sub-batches, sorted by length (similar lengths batch with less padding)."""
+    batches: list[list[str]] = []
+    seen: set[str] = set()
+    buffer: list[str] = []
+    budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
+
+    def flush() -> None:
+        current: list[str] = []
+        chars = 0
+        for unit in sorted(buffer, key=len):
+            if current and (len(current) >= size or chars + len(unit) > budget):
+                batches.append(current)
+                current, chars = [], 0
+            current.append(unit)
+            chars += len(unit)
+        batches.append(current)
+        buffer.clear()
+
+    for units in units_per_article:
+        for unit in units:
+            if unit not in seen:
+                seen.add(unit)
+                buffer.append(unit)
+        if len(buffer) >= size * max(1, window):
+            flush()
+    if buffer:
+        flush()
+    return batches
+
+
+class StopRequest:
+    """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
+    a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
+
+    In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
+    the signal when it returns), so it is finished and kept. A backend with
+    `translate_batches` works elsewhere and only waits here: it is stopped at once
+    (`at_once`), as what it has not returned yet would be lost anyway.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.at_once = False
+        self._previous: dict[int, object] = {}
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested or self.at_once:
+            self.requested = True
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self) -> StopRequest:
+        if threading.current_thread() is threading.main_thread():
+            for number in self.SIGNALS:
+                self._previous[number] = signal.signal(number, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+
+
+class Batch:
+    """One run of `brief batch` over `inputs`, writing into `outdir`."""
+
+    def __init__(
+        self,
+        outdir: Path,
+        settings: BatchSettings,
+        model: ModelRecipe,
+        show_progress: bool = False,
+        on_warning: Callable[[str], None] = warn,
+    ) -> None:
+        self.outdir = outdir
+        self.settings = settings
+        self.model = model
+        self.show_progress = show_progress
+        self.warn = on_warning
+        self.store = RecordStore(outdir)
+        self.signature = settings.signature(model.cache_key)
+        self.report = BatchReport()
+        self.cache: TranslationCache | None = None
+
+    def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
+        started = time.perf_counter()
+        make_folder(self.outdir)
+        remove_stale_temps(self.outdir)
+        self.report.failed += failures
+        named = name_outputs(paths)
+        with StopRequest() as stop:
+            try:
+                pending = self._prepare(named, stop)
+                if not stop.requested:
+                    self._translate_and_write(pending, stop)
+            except KeyboardInterrupt:
+                self.report.interrupted = True
+            finally:
+                self.report.interrupted |= stop.requested
+                self.report.seconds = time.perf_counter() - started
+                if self.cache:
+                    self.cache.close()
+        if not self.report.interrupted:
+            self._write_digest(named)
+        return self.report
+
+    def _prepare(self, named: list[BatchInput], stop: StopRequest) -> list[_Pending]:
+        """Skip what an earlier run finished; clean and plan the rest; report bad files."""
+        pending: list[_Pending] = []
+        for item in named:
+            if stop.requested:
+                break
+            source = str(item.path)
+            try:
+                content = content_hash(item.path)
+            except OSError as exc:
+                self.report.failed.append(Failure(source, f"cannot read: {exc.strerror or exc}"))
+                continue
+            entry = self.store.finished(item.path, content, self.signature)
+            if entry is not None:
+                self.report.skipped.append(entry)
+                continue
+            try:
+                prepared = plan(prepare(item.path, self.settings.max_bytes), self.settings.options)
+            except ModelError:
+                raise  # a missing model (spaCy's, for speakers) stops the batch: exit code 3
+            except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
+                self.report.failed.append(Failure(source, _reason(exc, source)))
+                continue
+            pending.append(_Pending(item, content, prepared))
+        return pending
+
+    def _open_cache(self) -> None:
+        if self.settings.use_cache:
+            try:
+                self.cache = TranslationCache(self.settings.cache_dir)
+            except CacheError as exc:
+                self._drop_cache(exc)
+
+    def _drop_cache(self, exc: CacheError) -> None:
+        """A broken cache must not sink the batch: say so once and go on without it."""
+        self.warn(f"{exc}; going on without the cache")
+        if self.cache:
+            self.cache.close()
+        self.cache = None
+
+    def _translate_and_write(self, pending: list[_Pending], stop: StopRequest) -> None:
+        """Serve what the cache knows, translate the rest by sub-batch, write each article when complete."""
+        self._open_cache()
+        units = [list(dict.fromkeys(u for u in p.prepared.units() if u)) for p in pending]
+        keys = [[normalise(u) for u in article] for article in units]
+        distinct = list(dict.fromkeys(key for article in keys for key in article))
+        english = self._cached(distinct)
+        self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
+        missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
+        waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
+        for number, article in enumerate(missing):
+            for key in article:
+                waiting.setdefault(key, []).append(number)
+        remaining = [len(article) for article in missing]
+        progress = Progress(len(pending), len(distinct), self.show_progress)
+        progress.units(len(english))
+
+        def write(number: int) -> None:
+            self._write(pending[number], units[number], keys[number], english, progress)
+
+        try:
+            for number in (n for n, count in enumerate(remaining) if count == 0):
+                write(number)
+            batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
+            with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
+                for done in translated:
+                    english.update(done)
+                    progress.units(len(done))
+                    for key, _ in done:
+                        for number in waiting.pop(key, ()):
+                            remaining[number] -= 1
+                            if remaining[number] == 0:
+                                write(number)
+        finally:
+            progress.close()
+
+    def _cached(self, keys: list[str]) -> dict[str, str]:
+        if self.cache:
+            try:
+                return self.cache.get_many(self.model.cache_key, keys)
+            except CacheError as exc:
+                self._drop_cache(exc)
+        return {}
+
+    def _translate(self, batches: list[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
+        """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
+
+        The model loads only if there is something to translate; a stop request ends
+        the run after the sub-batch in progress.
+        """
+        if not batches or stop.requested:
+            return
+        translator = self.model.load()
+        self.report.model_loaded = True
+        stop.at_once = hasattr(translator, "translate_batches")
+        stream = iter_translated_batches(translator, batches)
+        try:
+            for index, translated in stream:
+                done = list(zip(batches[index], translated, strict=True))
+                self._commit(done)
+                self.report.units += len(done)
+                yield done
+                if stop.requested:
+                    break
+        finally:
+            stream.close()
+            close = getattr(translator, "close", None)
+            if close:
+                close()
+
+    def _commit(self, pairs: list[tuple[str, str]]) -> None:
+        if self.cache:
+            try:
+                self.cache.put_many(self.model.cache_key, pairs)
+            except CacheError as exc:
+                self._drop_cache(exc)
+
+    def _write(
+        self, pending: _Pending, units: list[str], keys: list[str], english: dict[str, str], progress: Progress
+    ) -> None:
+        """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
+        source = pending.prepared.article.source
+        try:
+            brief: Brief = finish(
+                pending.prepared, {u: english[k] for u, k in zip(units, keys)}, self.model.model_id, self.settings.options
+            )
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
+            self.report.failed.append(Failure(source, _reason(exc, source)))
+        else:
+            output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
+            write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt))
+            entry = DigestEntry.from_brief(brief, output)
+            self.store.save(pending.item.path, pending.content, self.signature, entry)
+            self.report.done.append(entry)
+        progress.articles()
+
+    def _write_digest(self, named: list[BatchInput]) -> None:
+        entries = self.report.skipped + self.report.done
+        # Input order first, so undated articles keep it in the digest.
+        order = {str(item.path): number for number, item in enumerate(named)}
+        entries.sort(key=lambda entry: order.get(entry.source, len(order)))
+        write_atomic(self.outdir / "digest.md", digest_markdown(entries, self.report.failed))
+        write_atomic(self.outdir / "digest.json", digest_json(entries, self.report.failed, self.model.model_id))
+
+
+def run_batch(
+    paths: Sequence[Path],
+    outdir: Path,
+    settings: BatchSettings | None = None,
+    model: ModelRecipe | None = None,
+    failures: Sequence[Failure] = (),
+    show_progress: bool = False,
+) -> BatchReport:
+    """Brief every file of `paths` into `outdir`, plus digest.md and digest.json."""
+    settings = settings or BatchSettings()
+    return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)

@@ -1,0 +1,191 @@
+"""The pass itself: every quotation of an article, with the people named so far."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from translator.document import Quote
+from translator.speakers.clauses import impersonal_after, names_someone, speaker_after, speaker_in_sentence, subject_speaker
+from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
+from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
+from translator.speakers.loader import load_french
+from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+
+def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: Language | None = None) -> list[Quote]:
+    """`quotes` (from `find_quotes(paragraphs)`) with `speaker` set where the text names one."""
+    if not quotes:
+        return list(quotes)
+    nlp = nlp or load_french()
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    frames = [frame_paragraph(paragraph, by_paragraph.get(number, [])) for number, paragraph in enumerate(paragraphs)]
+    docs = list(nlp.pipe(text for text, _, _ in frames))
+    for doc, paragraph, (_, offsets, kept) in zip(docs, paragraphs, frames):
+        doc.user_data["source"] = (paragraph, kept)
+        doc.user_data["exclaims"] = {
+            token.i: quote.text.rstrip().endswith(("!", "?", "…", "..."))
+            for quote, offset in offsets if (token := token_at(doc, offset)) is not None
+        }
+    finder = SpeakerFinder(docs, nlp)
+    speakers: dict[Quote, str | None] = {}
+    for number, (doc, (_, offsets, _)) in enumerate(zip(docs, frames)):
+        for quote, offset in offsets:
+            token = token_at(doc, offset)
+            speakers[quote] = finder.speaker(number, token, quote.text) if token is not None else None
+            finder.said(number, token, speakers[quote])
+    share_across_paragraphs(quotes, speakers)
+    return [dataclasses.replace(q, speaker=speakers.get(q)) for q in quotes]
+
+
+def share_across_paragraphs(quotes: Sequence[Quote], speakers: dict[Quote, str | None]) -> None:
+    """A quotation running over several paragraphs (one Quote per paragraph, all with the
+    same `opened_in`) gets one speaker: the one named after its end, else before its
+    start, else in between."""
+    quotations: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        if quote.opened_in is not None:
+            quotations.setdefault(quote.opened_in, []).append(quote)
+    for parts in quotations.values():
+        if len(parts) > 1:
+            found = [speakers.get(parts[-1]), speakers.get(parts[0]), *(speakers.get(q) for q in parts)]
+            speakers.update(dict.fromkeys(parts, next((s for s in found if s), None)))
+
+
+class SpeakerFinder:
+    """Speakers for the placeholders of one article, with the people named so far."""
+
+    def __init__(self, docs: list[Doc], nlp: Language) -> None:
+        self.docs = docs
+        self.nlp = nlp
+        self.mentions: list[Mention] = []
+        for number, doc in enumerate(docs):
+            self.mentions.extend(mentions_in(number, doc))
+        # The last quotation seen, with its sentence and speaker, for implicit attribution.
+        self.previous: tuple[int, int, str | None] | None = None
+
+    def said(self, paragraph: int, token: Token | None, speaker: str | None) -> None:
+        if token is None:
+            return
+        self.previous = (paragraph, token.sent.end, speaker)
+        if speaker and not any(m.paragraph == paragraph and m.position == token.i for m in self.mentions):
+            known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
+            gender = known[0] if known else gender_of_phrase(speaker)
+            words = speaker.split()
+            named = words[0].lower() in TITLES or any(w[:1].isupper() for w in words[1:])
+            self.mentions.append(Mention(paragraph, token.i, speaker, gender, True, token.sent.start, named))
+            self.mentions.sort(key=lambda m: (m.paragraph, m.position))
+
+    def speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
+        if impersonal_after(token):
+            return None  # "« … », affirme-t-on au ministère": nobody is named
+        found = speaker_in_sentence(token) or self.incise(quotation, token)
+        if isinstance(found, Pronoun):
+            return self.resolve(paragraph, found.anchor, found.gender)
+        if found is not None:
+            return found
+        if is_whole_sentence(token):
+            return self.implicit(paragraph, token)
+        return None
+
+    def incise(self, quotation: str, token: Token) -> str | Pronoun | None:
+        """A speech tag set inside the quotation between commas:
+        "« Nous avons, explique-t-il, tout essayé »", "« Je pense, dit Anne Roy, que … »"."""
+        pieces = quotation.split(",")
+        for piece in pieces[1:-1]:
+            words = piece.split()
+            # Only the verb-first tag: "explique-t-elle", "dit Anne Roy" (not "le monde écoute").
+            if 1 <= len(words) <= 6 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
+                inner = self.nlp(f"{PLACEHOLDER.capitalize()}, {piece.strip()}.".translate(TYPOGRAPHY))
+                inner.user_data["source"] = (f"{PLACEHOLDER.capitalize()}, {piece.strip()}.", [(0, 0, len(inner.text))])
+                if inner[2].pos_ not in ("VERB", "AUX") and not any(w.lower_ in SUBJECT_CLITICS for w in inner):
+                    continue
+                found = speaker_after(inner[0])
+                if isinstance(found, Pronoun):
+                    return Pronoun(token.i, found.gender)
+                if found is not None and names_someone(inner[2:]):
+                    return found
+        return None
+
+    def resolve(self, paragraph: int, position: int, gender: str | None) -> str | None:
+        """The person a pronoun at (paragraph, position) points to: last named, same gender."""
+        candidates = [
+            m for m in self.mentions
+            if (m.paragraph, m.position) < (paragraph, position) and (gender is None or m.gender in (None, gender))
+        ]
+        if not candidates:
+            return None
+        # "the last named person": a role or body ("le préfet") only when no name fits, unless
+        # it is the closer antecedent in the pronoun's own paragraph, after the last name that
+        # fits: the subject of a sentence there ("« … », dit Jean Roux. / Le préfet a annoncé
+        # … « … », a-t-il précisé"), or any mention of the stated gender after a name whose
+        # gender is unknown ("l'ambassade … a-t-elle indiqué"). A role in an earlier
+        # paragraph is more often the named person again ("Jean Roux … Le ministre …").
+        named = [m for m in candidates if m.named]
+        last_named = (named[-1].paragraph, named[-1].position) if named else (-1, -1)
+        closer = [m for m in candidates if not m.named and gender and m.gender == gender and m.paragraph == paragraph
+                  and (m.paragraph, m.position) > last_named and (m.subject or not named or named[-1].gender is None)]
+        candidates = closer or named or candidates
+        last = candidates[-1]
+        same_sentence = [m for m in candidates if (m.paragraph, m.sentence) == (last.paragraph, last.sentence)]
+        # The text makes it clearest when the gender is stated, then when the person is the subject.
+        same_sentence.sort(key=lambda m: (gender is None or m.gender != gender, not m.named, not m.subject))
+        return same_sentence[0].text
+
+    def implicit(self, paragraph: int, token: Token) -> str | None:
+        """A bare quotation sentence: the speaker of the sentence just before it, if any."""
+        doc = token.doc
+        sentence = token.sent
+        if sentence.start > 0:
+            previous_sentence = doc[sentence.start - 1].sent
+            location = (paragraph, previous_sentence.end)
+        elif paragraph > 0 and len(self.docs[paragraph - 1]):
+            previous_sentence = list(self.docs[paragraph - 1].sents)[-1]
+            location = (paragraph - 1, previous_sentence.end)
+        else:
+            return self.signed(paragraph, token)
+        if self.previous and self.previous[:2] == location:
+            return self.previous[2]
+        root = previous_sentence.root
+        for candidate in previous_sentence:
+            if candidate.dep_ in ("nsubj", "nsubj:pass") and candidate.head == root:
+                found = subject_speaker(candidate, candidate)
+                if isinstance(found, Pronoun):
+                    return self.resolve(location[0], candidate.i, found.gender)
+                if found is not None:
+                    return found
+        # The parse may miss the subject: a person named before the main verb is one.
+        people = [m for m in self.mentions if m.paragraph == location[0]
+                  and previous_sentence.start <= m.position < root.i]
+        if people:
+            return people[0].text
+        return self.continued(paragraph, token) or self.signed(paragraph, token)
+
+    def continued(self, paragraph: int, token: Token) -> str | None:
+        """The previous quotation's speaker, when it is in the same paragraph and nobody
+        else is named in between ("« … », indique X. [a sentence] « … »")."""
+        if not self.previous or self.previous[0] != paragraph or not self.previous[2]:
+            return None
+        between = [m for m in self.mentions if m.paragraph == paragraph and self.previous[1] <= m.position < token.i]
+        return self.previous[2] if all(m.text == self.previous[2] for m in between) else None
+
+    def signed(self, paragraph: int, token: Token) -> str | None:
+        """A quotation paragraph followed by a line that only names its speaker:
+        "Jean Dupont, maire de Lille, dans Le Monde."""
+        doc = token.doc
+        if len([w for w in doc if not w.is_punct and not w.is_space]) > 1 or paragraph + 1 >= len(self.docs):
+            return None
+        following = self.docs[paragraph + 1]
+        first = next(iter(following.sents), None)
+        names = [e for e in following.ents if e.label_ == "PER" and e.start == 0]
+        if first is None or not names or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
+            return None
+        name = names[0]
+        return as_written(name) if name.end == len(following) or following[name.end].text in ",.:" else None

@@ -1,0 +1,394 @@
+"""The clause around one quotation: inverted speech verbs, "selon X", the subject before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PHRASE_STOP, PRONOUN_GENDER, SPEAKER_NOUNS, SPEECH_INTRODUCERS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES, TO_WHOM
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+
+def speaker_in_sentence(token: Token) -> str | Pronoun | None:
+    """The speaker named around the placeholder in its own sentence (see the module doc)."""
+    return speaker_after(token) or speaker_introduced(token) or speaker_before(token)
+
+
+def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
+    """"cela, a déclaré X" / "cela, a-t-il ajouté" / "cela, lui répond le ministre"; with
+    `comma` False, the inverted clause right after `token` ("Comme l'a dit X").
+
+    Read by position, not by the parse: after a quotation the small model often tags the
+    inverted speech verb as a noun ("souffle", "raconte").
+    """
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
+        i += 1
+    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" is inverted
+    # ("« … » sera joué samedi" is not).
+    if comma and i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
+        return None
+    for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
+        if i < len(doc) and doc[i].lower_ in CLITICS:
+            i += 1
+    auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
+    if auxiliary:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "a-t-il ajouté"
+        return subject_clitic(doc, i, token)
+    if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
+        return None
+    # The tag alone misses inverted verbs ("s'est réjoui" as an adverb, "juge" as a noun):
+    # a participle after the auxiliary, or a speech verb's form, is the verb all the same.
+    shaped = (auxiliary and doc[i].lower_.endswith(PARTICIPLE_ENDINGS)) or is_speech_verb_form(doc[i].lower_)
+    if doc[i].pos_ in NOT_VERBS and not shaped:
+        return None
+    if doc[i].sent != token.sent:
+        return None
+    i += 1  # the speech verb
+    if i < len(doc) and doc[i].morph.get("VerbForm") == ["Inf"]:  # "a fait savoir X"
+        i += 1
+    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "explique-t-elle"
+        return subject_clitic(doc, i, token)
+    if i < len(doc) and doc[i].pos_ == "AUX":  # "il a déclaré" is not inverted
+        return None
+    if i >= len(doc) or doc[i].sent != token.sent:
+        return None
+    phrase = chunk_from(doc[inverted_subject_start(doc, i)])
+    if phrase is None:
+        return None
+    pronoun = pronoun_phrase(phrase, token.i)
+    if pronoun is not None:
+        return pronoun
+    # The inverted clause itself marks its noun phrase as the one who speaks.
+    return as_written(phrase) if names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
+
+
+def is_speech_verb_form(word: str) -> bool:
+    """Present-tense forms of speech verbs that the tagger often reads as nouns ("juge",
+    "note", "souffle") or adjectives, after a quotation: "« … », juge un syndicaliste"."""
+    if word in SPEECH_VERB_FORMS:
+        return True
+    return any(word in (stem + "e", stem + "ent") for stem in SPEECH_VERB_STEMS)
+
+
+def inverted_subject_start(doc: Doc, i: int) -> int:
+    """Skip a date or a "to whom" between the verb and its subject:
+    "a expliqué mardi à l'AFP un responsable des secours"."""
+    # An adverb by its "-ment" too: the tagger misreads some after an inverted verb.
+    if not (doc[i].lower_ in ADVERBIALS or doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_.endswith("ment")):
+        return i
+    for j in range(i + 1, min(i + 8, len(doc))):
+        if doc[j].is_punct:
+            break
+        previous = doc[j - 1]
+        starts = doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in TITLES or doc[j].lower_ in DETERMINERS
+        if starts and previous.pos_ not in ("ADP", "DET") and previous.lower_ not in TO_WHOM | set(TITLES) | DETERMINERS:
+            return j
+    return i
+
+
+def impersonal_after(token: Token) -> bool:
+    """"cela, affirme-t-on …", "cela, a-t-on appris": the inverted subject is "on"."""
+    doc = token.doc
+    for word in doc[token.i + 1 : min(token.i + 6, len(doc))]:
+        if word.lower_ in ("-on", "-t-on") or (word.lower_ == "on" and doc[word.i - 1].lower_ == "-t"):
+            return True
+        if word.sent != token.sent or word.text in ".;:":
+            break
+    return False
+
+
+def subject_clitic(doc: Doc, i: int, token: Token) -> Pronoun | None:
+    words = doc[i].lower_ + (doc[i + 1].lower_ if doc[i].lower_ == "-t" and i + 1 < len(doc) else "")
+    if words.endswith(("ils", "elles")):
+        return None  # several speakers: none of them is named alone
+    return Pronoun(token.i, "Fem" if words.endswith("elle") else "Masc")
+
+
+def speaker_introduced(token: Token) -> str | Pronoun | None:
+    """"selon X", "d'après X" in the sentence; "pour X, cela" / "aux yeux de X, cela" before it."""
+    sentence = token.sent
+    for word in sentence:
+        if word.i == token.i or word.i + 1 >= len(token.doc):
+            continue
+        lower = word.lower_
+        framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and comma_between(word, token)
+        eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
+        after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
+        if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
+            # "Comme l'a résumé le sélectionneur, « … »": an inverted speech clause up front.
+            found = speaker_after(word, comma=False)
+            if found is not None:
+                return Pronoun(token.i, found.gender) if isinstance(found, Pronoun) else found
+            continue
+        if lower in SPEECH_INTRODUCERS or framing or eyes or after:
+            start = word.i + (2 if eyes else 1)
+            if start >= len(token.doc) or start == token.i:
+                continue
+            phrase = chunk_from(token.doc[start])
+            if phrase is None:
+                continue
+            pronoun = pronoun_phrase(phrase, token.i)
+            if pronoun is not None:
+                return pronoun
+            if names_someone(phrase):
+                return as_written(phrase)
+    return None
+
+
+def comma_between(word: Token, token: Token) -> bool:
+    """"Pour X, cela": the framing phrase ends with a comma just before the quotation."""
+    between = token.doc[word.i + 1 : token.i]
+    # Several commas when asides name the person ("Pour Anne Roy, maire de Nantes, « … »"),
+    # but no verb: "Pour finir, il a dit « … »" is not a framing phrase.
+    return len(between) > 1 and between[-1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def speaker_before(token: Token) -> str | Pronoun | None:
+    """The subject of the nearest verb before the placeholder, or "X : cela"."""
+    doc = token.doc
+    sentence_start = token.sent.start
+    words = doc[sentence_start : token.i]
+    if not len(words):
+        return None
+    verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or mistagged_verb(w)]
+    if verbs:
+        verb = verbs[-1]
+        for _ in range(5):
+            verb = reporting_verb(verb)
+            subject = subject_of(verb)
+            if subject is not None:
+                return subject_speaker(subject, token)
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                # "le Premier ministre X, regrettant que « … »": the participle's noun speaks;
+                # a noun that is no one ("l'engagement …, affirmant") leads further up.
+                found = subject_speaker(verb.head, token)
+                if found is not None:
+                    return found
+                verb = verb.head
+                continue
+            if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "parataxis") and verb.head != verb and verb.head.i < token.i:
+                verb = verb.head
+                continue
+            break
+        if narrative_infinitive(verb):
+            # "Et de souligner : « … »": the last person named speaks.
+            return Pronoun(token.i, None)
+        return person_announcing(words, verbs[-1])
+    return person_announcing(words) or name_and_colon(words)
+
+
+def mistagged_verb(word: Token) -> bool:
+    """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
+    after a name or a noun that the parse links to it."""
+    previous = word.doc[word.i - 1] if word.i > 0 else None
+    return (previous is not None and previous.pos_ in ("PROPN", "NOUN") and word.pos_ not in ("VERB", "AUX")
+            and is_speech_verb_form(word.lower_)
+            and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
+
+
+def person_announcing(words: Span, verb: Token | None = None) -> str | None:
+    """"Interrogée par l'AFP, Anne Roux, 52 ans, raconte : « … »" when the parse misses the
+    subject: a sentence leading to the quotation with ":" names its speaker first; so does
+    one whose verb before the quotation was left without a subject ("Devant la presse,
+    Anne Roy, la présidente, a promis que « … »"): the person named before that verb."""
+    end = words.end
+    if words[-1].text != ":":
+        if verb is None or verb.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        end = verb.i
+    for entity in words.doc.ents:
+        if entity.label_ == "PER" and words.start <= entity.start < end and (
+            entity.start == words.start or words.doc[entity.start - 1].pos_ not in ("ADP", "DET")
+        ):
+            return as_written(entity)
+    return None
+
+
+def name_and_colon(words: Span) -> str | None:
+    """"Nicolas : « … »": a name or role alone before a colon."""
+    if words[-1].text == ":" and 1 <= len(words) - 1 <= 6:
+        phrase = words[:-1]
+        if names_someone(phrase):
+            return as_written(phrase)
+    return None
+
+
+def reporting_verb(verb: Token) -> Token:
+    """"X a lâché que le club risquait de « … »": the quoted words are X's, not the club's.
+    The parser sometimes hangs such a "que" clause on a noun ("a déclaré dans un avis que
+    …" as a relative clause of "avis"): the "que" marker still says it is reported speech."""
+    while verb.dep_ in ("ccomp", "acl:relcl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children):
+        head = verb.head
+        while (head.pos_ != "VERB" or head.dep_ == "acl") and head.head != head:  # past "un avis détaillé"
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= verb.i:
+            break
+        verb = head
+    return verb
+
+
+def narrative_infinitive(verb: Token) -> bool:
+    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say"."""
+    start = verb.sent.start
+    words = [w.lower_ for w in verb.doc[start : verb.i]]
+    return verb.morph.get("VerbForm") == ["Inf"] and words in (["de"], ["et", "de"], ["d'"], ["et", "d'"])
+
+
+def subject_of(verb: Token) -> Token | None:
+    if verb.pos_ == "AUX" and verb.head != verb:  # "X ont « exigé … »": the subject hangs on the head
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.i < verb.i + 8]
+    if not subjects and mistagged_verb(verb):
+        return verb.doc[verb.i - 1]  # "la CGT dénonce": the name just before it
+    if subjects:
+        # Several (a misparse: "Interrogée sur X, la ministre a …"): the one nearest the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    for child in verb.children:
+        # "a-t-il estimé": aux carries the subject clitic; "X a fait savoir que": "fait" carries X.
+        if child.pos_ == "AUX" or (child.pos_ == "VERB" and child.i < verb.i and child.dep_ in ("dep", "aux", "xcomp")):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("nsubj", "expl:subj"):
+                    return grandchild
+    return None
+
+
+def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
+    if subject.pos_ == "PRON":
+        lower = subject.lower_
+        if lower == "qui" and subject.head.dep_ in ("acl:relcl", "acl") and subject.head.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase_at(subject.head.head)
+            return as_written(phrase) if phrase is not None and names_someone(phrase) else None
+        if lower in PRONOUN_GENDER:
+            return Pronoun(token.i, PRONOUN_GENDER[lower])
+        return None
+    phrase = phrase_at(subject)
+    if phrase is None:
+        return None
+    pronoun = pronoun_phrase(phrase, token.i)
+    if pronoun is not None:
+        return pronoun
+    return as_written(phrase) if names_someone(phrase) else None
+
+
+def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
+    """"ce dernier", "cette dernière", "lui", "elle" stand for someone named earlier."""
+    words = [w.lower_ for w in phrase]
+    if len(words) == 1 and words[0] in ("il", "elle", "lui"):
+        return Pronoun(anchor, PRONOUN_GENDER[words[0]])
+    if len(words) == 2 and words[0] in ("ce", "cette") and words[1] in ("dernier", "dernière"):
+        return Pronoun(anchor, PRONOUN_GENDER[words[1]])
+    return None
+
+
+def phrase_at(word: Token) -> Span | None:
+    """The noun phrase around a subject the parser found: its words to the left, then `chunk_from`."""
+    doc = word.doc
+    start = word.i
+    if word.pos_ == "PROPN" or word.ent_type_ == "PER":
+        # A name starts where it starts ("… aux Armées Paul Mercier"), a title aside.
+        while start > word.sent.start and doc[start - 1].lower_ in TITLES:
+            start -= 1
+        return chunk_from(doc[start])
+    while start > word.sent.start and (
+        doc[start - 1].pos_ in NOMINAL or doc[start - 1].lower_ in TITLES
+        or (doc[start - 1].lower_ in LINKS and start - 2 >= word.sent.start and doc[start - 2].pos_ in ("NOUN", "PROPN"))
+    ):
+        start -= 1
+    while start < word.i and doc[start].lower_ in LINKS:
+        start += 1
+    # "Le porte-parole du parti en matière de santé, Luc Bertin, a …": the name says who.
+    subtree = {t.i for t in word.subtree}
+    for comma in range(word.i + 1, word.right_edge.i + 1):
+        if doc[comma].text == "," and comma + 1 in subtree:
+            name = apposed_name(doc, comma)
+            if name is not None:
+                return name
+    return chunk_from(doc[start])
+
+
+def chunk_from(first: Token) -> Span | None:
+    """The noun phrase that starts at `first`, read left to right: determiners, adjectives,
+    nouns and names, joined by de/du/des; it stops at dates, places and clauses
+    ("M. Mercier à ses homologues" → "M. Mercier"). A name in apposition after a comma is
+    preferred to the role before it ("la ministre des Sports, Claire Dumas")."""
+    doc = first.doc
+    end = first.i
+    while end < len(doc) and end - first.i < 12 and doc[end].sent == first.sent:
+        word = doc[end]
+        lower = word.lower_
+        # By form as well as by tag: the small model often mistags names and determiners.
+        nominal = (word.pos_ in NOMINAL or lower in TITLES or lower in DETERMINERS
+                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper()))
+        if lower == PLACEHOLDER or lower in PHRASE_STOP or lower in ADVERBIALS or word.is_punct and word.text != "-":
+            break
+        if lower in LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in NOMINAL:
+            end += 1
+            continue
+        if end > first.i and mistagged_verb(word):
+            break  # "la CGT dénonce": the name ends before its verb
+        if lower == "et" and end > first.i and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (
+            doc[end - 1].text[:1].isupper()
+        ):
+            end += 1  # "les syndicats CGT et FO": both names speak
+            continue
+        if not nominal or (word.pos_ == "PRON" and lower not in DETERMINERS and word.ent_type_ != "PER"):
+            if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui")):
+                break
+        end += 1
+    span = doc[first.i : end]
+    while len(span) and (span[-1].pos_ in ("ADP", "DET", "CCONJ") or span[-1].lower_ in LINKS):
+        span = span[:-1]
+    if not len(span):
+        return None
+    if end < len(doc) and doc[end].text == ",":
+        name = apposed_name(doc, end)
+        if name is not None:
+            return name
+    return span
+
+
+def apposed_name(doc: Doc, comma: int) -> Span | None:
+    """The name set between commas after a role: ", Claire Dumas," / ", M. Paul Arnaud,"."""
+    start = end = comma + 1
+    if end < len(doc) and doc[end].lower_ in TITLES:
+        end += 1
+    while end < len(doc) and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN") and doc[end].text[:1].isupper():
+        end += 1
+    person = doc[start:end]
+    if end == start or (doc[start].lower_ not in TITLES and not any(w.ent_type_ == "PER" for w in person)):
+        return None
+    if len(person) < 2 and doc[start].lower_ in TITLES:
+        return None
+    return person if end < len(doc) and doc[end].text in ",." else None
+
+
+def names_someone(phrase: Span) -> bool:
+    """A person, group or body: a name (PER/ORG or a capitalised noun), a title or a role noun."""
+    for word in phrase:
+        if word.lower_ in NEVER_NAMES:
+            continue  # "Jeudi, …": capitalised, never someone
+        if word.ent_type_ in NAMING_ENTITIES or word.pos_ == "PROPN":
+            return True
+        if word.lower_ in TITLES:
+            return True
+        nominalised = word.pos_ == "ADJ" and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
+        if (word.pos_ == "NOUN" or nominalised) and speaker_noun(word.lower_):
+            return True
+    return False
+
+
+def speaker_noun(word: str) -> bool:
+    singular = word.rstrip("sx")
+    # Feminine forms of listed nouns: "élue" → "élu", "préfète" → "préfet".
+    masculine = singular[:-3] + "et" if singular.endswith("ète") else singular[:-1] if singular.endswith("e") else singular
+    for form in (word, singular, masculine):
+        last = form.split("-")[-1]
+        if form in SPEAKER_NOUNS or last in SPEAKER_NOUNS or last.endswith(AGENT_SUFFIXES):
+            return True
+    return False

@@ -1,0 +1,61 @@
+"""The French words speaker finding reads by: titles, pronouns, people nouns, speech verbs."""
+
+from __future__ import annotations
+
+from translator.speakers.frames import PLACEHOLDER
+
+TITLES = {"m.": "Masc", "mm.": "Masc", "monsieur": "Masc", "mme": "Fem", "mmes": "Fem", "madame": "Fem",
+           "mlle": "Fem", "me": None, "dr": None, "pr": None, "mgr": "Masc"}
+PRONOUN_GENDER = {"il": "Masc", "elle": "Fem", "-il": "Masc", "-elle": "Fem", "-t-il": "Masc", "-t-elle": "Fem",
+                   "lui": "Masc", "dernier": "Masc", "dernière": "Fem"}
+# Nouns that name a person, a group or a body that can speak. Agent suffixes cover most
+# professions and roles ("réalisatrice", "enseignante", "virologue", "agitateurs").
+SPEAKER_NOUNS = set(
+    "ministre maire porte-parole femme homme jeune juge médecin chef député élu élue avocat avocate témoin "
+    "source proche responsable expert experte secrétaire syndicat gouvernement ministère ambassade instance "
+    "service police parquet cour tribunal armée commission conseil comité agence parti entreprise groupe "
+    "organisation association fédération club équipe famille mère père fils fille frère sœur épouse mari "
+    "enfant cadre patron patronne pape roi reine prince capitaine général colonel soldat gendarme magistrat "
+    "écrivain poète auteur autrice diplomate ambassadeur chancelier gouverneur sénateur préfet procureur "
+    "directeur directrice présidence élysée kremlin maison-blanche opposition majorité collectif mouvement "
+    "voisin voisine ami amie habitant habitante public foule manifestant manifestante militant militante "
+    "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste agent "
+    "correspondant correspondante adhérent adhérente résident résidente mairie préfecture municipalité "
+    "direction rectorat intersyndicale confédération commune hôpital université athlète interprète victime otage "
+    "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève".split()
+)
+AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "aste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
+                   "aire", "graphe", "naute", "crate", "phile")
+NAMING_ENTITIES = {"PER", "ORG"}
+CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
+ETRE = {"est", "était", "sera", "serait", "fut", "sont", "étaient", "seront"}
+AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
+DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
+SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
+NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
+NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "int")
+# Speech verbs in "-er" (present: stem + e / ent) and other forms, for when the tag is wrong.
+SPEECH_VERB_STEMS = set(
+    "jug souffl lanc not rappel rappell soulign ajout estim confi racont expliqu insist affirm assur déclar "
+    "indiqu précis résum tranch gliss martèl regrett dénonc observ constat comment tempêt accus nuanc "
+    "avou concèd ironis plaid protest réclam renchér témoign admett".split()
+)
+SPEECH_VERB_FORMS = set(
+    "dit disent répond répondent conclut concluent poursuit poursuivent reconnaît reconnaissent admet "
+    "admettent avertit avertissent prévient préviennent réagit réagissent renchérit renchérissent écrit écrivent".split()
+)
+LINKS = {"de", "du", "des", "d'"}
+# Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
+WEEKDAYS = set("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+ADVERBIALS = WEEKDAYS | set("hier soir matin encore aussi".split())
+MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
+NEVER_NAMES = ADVERBIALS | MONTHS | {PLACEHOLDER}
+TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
+SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
+FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
+# Words that end a speaker phrase: dates, places and circumstances of speaking, clauses.
+PHRASE_STOP = WEEKDAYS | set(
+    "hier aujourd'hui lors dans devant pendant après avant depuis sur au aux à en qui que dont lorsqu quand "
+    "avec sous".split()
+)

@@ -1,0 +1,153 @@
+"""People, roles and bodies named outside quotations, and their gender, for pronouns."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from translator.speakers.clauses import names_someone, phrase_at, speaker_noun
+from translator.speakers.frames import as_written
+from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, role or body named outside quotations: who a pronoun can point to."""
+
+    paragraph: int
+    position: int  # token index in the paragraph's frame doc
+    text: str
+    gender: str | None
+    subject: bool
+    sentence: int  # token index where its sentence starts
+    named: bool = True  # a person's name, not only a role or a body
+
+
+def gender_of_phrase(text: str) -> str | None:
+    first = text.split()[0].lower() if text.split() else ""
+    if first in TITLES:
+        return TITLES[first]
+    if first in ("la", "cette", "une"):
+        return "Fem"
+    if first in ("le", "ce", "cet", "un"):
+        return "Masc"
+    return None
+
+
+def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
+    """People named outside quotations: person entities and "M./Mme Name"."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for entity in doc.ents:
+        if entity.label_ != "PER" or all(w.lower_ in NEVER_NAMES for w in entity):
+            continue
+        start = entity.start
+        if start > 0 and doc[start - 1].lower_ in TITLES:
+            start -= 1
+        end = entity.end
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end == start or not any(w.pos_ == "PROPN" for w in doc[entity.start : end]):
+            continue
+        span = doc[start:end]
+        taken.update(range(start, end))
+        found.append(mention_of(paragraph, span))
+    for word in doc:
+        if word.lower_ in TITLES and word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN" and word.i not in taken:
+            end = word.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            found.append(mention_of(paragraph, doc[word.i : end]))
+            taken.update(range(word.i, end))
+    # Subjects that name a role or a body ("le maire de Lyon", "l'ambassade") can be "il"/"elle" too.
+    for word in doc:
+        if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN") and word.i not in taken:
+            phrase = phrase_at(word)
+            if phrase is not None and names_someone(phrase) and not taken.intersection(range(phrase.start, phrase.end)):
+                itself = intensive_gender(phrase)
+                named = itself is not None or any(w.ent_type_ == "PER" or w.dep_ == "flat:name" for w in phrase)
+                mention = dataclasses.replace(mention_of(paragraph, phrase), subject=True, named=named)
+                found.append(dataclasses.replace(mention, gender=itself) if itself else mention)
+                taken.update(range(phrase.start, phrase.end))
+    return sorted(found, key=lambda m: m.position)
+
+
+def intensive_gender(phrase: Span) -> str | None:
+    """"Roux elle-même", "Roux lui-même": a name the text itself marks for gender."""
+    if phrase.end < len(phrase.doc) and phrase.root.pos_ == "PROPN":
+        return {"elle-même": "Fem", "lui-même": "Masc"}.get(phrase.doc[phrase.end].lower_)
+    return None
+
+
+def mention_of(paragraph: int, span: Span) -> Mention:
+    subject = any(w.dep_ in ("nsubj", "nsubj:pass") for w in span) or span.root.dep_ in ("nsubj", "nsubj:pass")
+    return Mention(paragraph, span.start, as_written(span), gender_of(span), subject, span.sent.start)
+
+
+def gender_of(span: Span) -> str | None:
+    """Gender from a title (M., Mme), a role noun it stands beside, or the name's own morphology."""
+    first = span[0].lower_
+    if first in TITLES and TITLES[first]:
+        return TITLES[first]
+    root = span.root
+    neighbours = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
+    neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and speaker_noun(span.doc[span.start - 1].lower_):
+        neighbours.append(span.doc[span.start - 1])
+    neighbours += role_before_comma(span)
+    neighbours = [w for w in neighbours if speaker_noun(w.lower_)]
+    agreed = agreement_gender(span)
+    if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
+        return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
+    # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them, so only
+    # a role beside the name ("L'avocate de la famille, Me Anne Roy") tells.
+    for word in neighbours + ([] if first in TITLES else list(span)):
+        for det in (c for c in word.children if c.dep_ == "det"):
+            if det.morph.get("Gender"):
+                return det.morph.get("Gender")[0]
+        gender = word.morph.get("Gender")
+        if gender and word.pos_ in ("NOUN", "PROPN"):
+            return gender[0]
+    return None
+
+
+def role_before_comma(span: Span) -> list[Token]:
+    """"L'avocat de la défense, Me Paul Roy": the role noun the name follows after a comma,
+    however the parser linked them."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return []
+    for i in range(span.start - 2, max(span.start - 8, -1), -1):
+        word = doc[i]
+        if word.pos_ not in NOMINAL and word.lower_ not in LINKS | DETERMINERS:
+            break
+        if word.pos_ == "NOUN" and speaker_noun(word.lower_):
+            return [word]
+    return []
+
+
+def agreement_gender(span: Span) -> str | None:
+    """Gender shown by a participle or adjective agreeing with the subject `span` after
+    "être": "X est arrivée" (feminine), "X s'est dit prêt" (masculine)."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubj:pass") or root.head.i < span.end:
+        return None
+    head = root.head
+    if not any(c.dep_ in ("cop", "aux:pass") or (c.dep_.startswith("aux") and c.lower_ in ETRE) for c in head.children):
+        return None
+    word = head.lower_
+    if word.endswith(("ée", "ées")):
+        return "Fem"
+    if word.endswith(("é", "és")):
+        return "Masc"
+    return None
+
+
+def is_whole_sentence(token: Token) -> bool:
+    """The quotation is (nearly) its whole sentence: at most a few words around it."""
+    words = [w for w in token.sent if not w.is_punct and not w.is_space and w.i != token.i]
+    return len(words) <= 2
