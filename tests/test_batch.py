@@ -334,6 +334,30 @@ def test_cli_batch_with_the_real_tiny_model(tmp_path: Path, installed_model: Pat
     assert "0 done, 2 skipped" in second.stderr.decode()
 
 
+def test_cli_brief_only_then_the_full_texts(tmp_path: Path, installed_model: Path) -> None:
+    inputs = tmp_path / "in"
+    write_articles(inputs, ["port.txt", "velo.txt"])
+    out = tmp_path / "out"
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+
+    quick = run_brief("batch", str(inputs), "-o", str(out), "--brief-only", "-n", "2", env=env)
+
+    assert quick.returncode == 0, quick.stderr.decode()
+    assert "2 done, 0 skipped (already done), 0 failed" in quick.stderr.decode()
+    assert "full translations" not in quick.stderr.decode()
+    assert "## Translation" not in (out / "port.md").read_text() and (out / "digest.md").exists()
+
+    full = run_brief("batch", str(inputs), "-o", str(out), "-n", "2", env=env)
+
+    err = full.stderr.decode()
+    assert full.returncode == 0, err
+    assert "0 done, 2 skipped (already done)" in err and "2 full translations added" in err
+    assert "## Translation" in (out / "port.md").read_text()
+
+    both = run_brief("batch", str(inputs), "-o", str(out), "--brief-only", "--translate-all", env=env)
+    assert both.returncode == 2 and "--brief-only and --translate-all" in both.stderr.decode()
+
+
 def test_cli_batch_usage_errors(tmp_path: Path) -> None:
     no_inputs = run_brief("batch", "-o", str(tmp_path / "out"))
     assert no_inputs.returncode == 2
