@@ -256,6 +256,7 @@ class Batch:
         self.english: dict[str, str] = {}  # normalised French unit → English, for the whole run
 
     def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
+        """Prepare every input, write the briefs and the digest, then (when wanted) the full texts."""
         started = time.perf_counter()
         make_folder(self.outdir)
         remove_stale_temps(self.outdir)
