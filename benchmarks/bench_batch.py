@@ -7,11 +7,18 @@ Measured in one run, on the same model, CPU and articles (each phase in its own
 process, so peak memory is the phase's own):
 
   baseline    argostranslate.translate.translate(body, "fr", "en") per article
-  brief-cold  run_batch over the same files, empty translation cache
-  brief-warm  run_batch again into a new folder, cache filled by brief-cold
-  ceiling     raw CTranslate2 translate_batch on the distinct units brief-cold translated,
+  brief-cold  run_batch over the same files, empty translation cache, both modes side by
+              side: the default (briefs and digest first, then the rest of each body) and
+              --brief-only (only what the briefs show); each with its own empty cache
+  brief-warm  run_batch (default) again into a new folder, cache filled by brief-cold
+  ceiling     raw CTranslate2 translate_batch on the distinct units each mode translated,
               same model and beam, at its best of a few batch settings (no cleaning,
               no summary, no cache): what the network alone costs
+
+For each mode it prints the time to the digest and the whole run's time. The default
+mode's whole run is also when a one-phase run (the digest written after every unit, as
+before briefs came first) would write its digest: it translates the same units. It
+then compares the two modes' briefs (title, sentences, key quotes) article by article.
 
     python benchmarks/bench_batch.py --pages ../shared/corpus/fr-news   # real pages
 
@@ -78,7 +85,7 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return sorted(p for p in Path(folder).iterdir() if p.suffix in {".txt", ".html", ".htm"})
 
 
-def distinct_units(paths: list[Path]) -> list[str]:
+def distinct_units(paths: list[Path], translate_all: bool = True) -> list[str]:
     """The distinct (normalised) units brief translates for these articles, in article order."""
     from translator.summary.compose import BriefOptions
     from translator.translation.cache import normalise
@@ -87,7 +94,7 @@ def distinct_units(paths: list[Path]) -> list[str]:
     units: list[str] = []
     for path in paths:
         try:
-            units += [normalise(u) for u in plan(prepare(path), BriefOptions()).units() if u]
+            units += [normalise(u) for u in plan(prepare(path), BriefOptions(translate_all=translate_all)).units() if u]
         except Exception:  # noqa: BLE001 - brief skips these files too
             continue
     return list(dict.fromkeys(units))
@@ -99,7 +106,7 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
 
     from translator.translation.engine import AUTO_BATCH_SENTENCES, find_package
 
-    units = distinct_units(corpus_files(args.corpus))
+    units = distinct_units(corpus_files(args.corpus), args.translate_all != "0")
     pkg = find_package()
     started = time.perf_counter()
     translator = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu", compute_type="int8")
@@ -110,8 +117,9 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
     common = {"beam_size": args.beam_size, "length_penalty": 0.2, "replace_unknowns": True,
               "max_decoding_length": 2 * max(map(len, tokenized)) + 16}
     tried = {}
-    for label, size, kind in (("one call, 32 sentences", 32, "examples"),
-                              ("one call, 64 sentences in tokens", round(AUTO_BATCH_SENTENCES * mean), "tokens")):
+    settings = (("one call, 32 sentences", 32, "examples"),
+                ("one call, 64 sentences in tokens", round(AUTO_BATCH_SENTENCES * mean), "tokens"))
+    for label, size, kind in settings if args.ceiling == "all" else ():
         started = time.perf_counter()
         translator.translate_batch(tokenized, max_batch_size=size, batch_type=kind, target_prefix=prefix, **common)
         tried[label] = time.perf_counter() - started
@@ -132,6 +140,7 @@ def phase_brief(args: argparse.Namespace) -> dict:
 
     from translator.batch.backends import model_recipe
     from translator.batch.driver import BatchSettings, run_batch
+    from translator.summary.compose import BriefOptions
     from translator.translation.engine import DecodingOptions
 
     paths = corpus_files(args.corpus)
@@ -139,7 +148,8 @@ def phase_brief(args: argparse.Namespace) -> dict:
     workers = int(args.workers)
     threads = 0 if workers == 1 else max(1, (os.cpu_count() or 1) // workers)
     decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, intra_threads=threads)
-    settings = BatchSettings(fmt="json", cache_dir=Path(args.cache_dir))
+    options = BriefOptions(translate_all=args.translate_all != "0")  # "0": --brief-only
+    settings = BatchSettings(fmt="json", options=options, cache_dir=Path(args.cache_dir))
     started = time.perf_counter()
     ray_actors = int(args.ray_actors or 0)
     model = model_recipe(decoding, workers, "local" if ray_actors else None, ray_actors)
@@ -152,6 +162,7 @@ def phase_brief(args: argparse.Namespace) -> dict:
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "digest_seconds": report.digest_seconds,
         "startup": startup,
         "done": len(report.done),
         "failed": len(report.failed),
@@ -182,6 +193,15 @@ def run_phase(name: str, env: dict, **options: str) -> tuple[dict, float]:
     result = json.loads(Path(result_path).read_text(encoding="utf-8"))
     Path(result_path).unlink()
     return result, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def shown(out: Path, page: Path) -> tuple | None:
+    """What a brief shows a reader (title, sentences, key quotes), from its JSON output."""
+    path = out / f"{page.stem}.json"
+    if not path.exists():
+        return None
+    brief = json.loads(path.read_text(encoding="utf-8"))
+    return brief["title"], brief["brief"], brief["quotes"]
 
 
 def letters(text: str) -> str:
@@ -219,9 +239,11 @@ def main() -> None:
     parser.add_argument("--ray", action="store_true", help="Compare --workers 2 with 2 Ray actors (no baseline).")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
     parser.add_argument("--pages", type=Path, help="Brief these .txt/.html pages instead of the synthetic corpus.")
+    parser.add_argument("--ceiling", choices=["all", "sorted"], default="all",
+                        help="Ceiling: best of three batch settings, or only length-sorted calls of 32 (quicker).")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
-    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors"):
+    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors", "translate-all"):
         parser.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -279,7 +301,6 @@ def main() -> None:
         sentences += len(split_sentences(body))
         (bodies / f"{path.stem}.txt").write_text(body, encoding="utf-8")
 
-    cache = work / "cache"
     common = {"beam_size": args.beam_size, "batch_size": args.batch_size, "workers": args.workers}
     print(f"model {model['model']}; {len(corpus)} articles, {sentences} sentences; beam {args.beam_size}; "
           f"{os.cpu_count()} CPUs", flush=True)
@@ -287,31 +308,50 @@ def main() -> None:
         compare_ray(env, work, corpus_dir, corpus, sentences, common)
         return
     base, base_mb = run_phase("baseline", env, bodies=bodies)
-    cold, cold_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-cold", cache_dir=cache, **common)
-    warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=cache, **common)
-    ceiling, ceiling_mb = run_phase("ceiling", env, corpus=corpus_dir, beam_size=args.beam_size)
+    runs = {}  # mode → (cold result, its peak MB, ceiling result, its peak MB)
+    for mode, translate_all in (("default", 1), ("--brief-only", 0)):
+        out, mode_cache = work / f"out-{translate_all}", work / f"cache-{translate_all}"
+        cold, cold_mb = run_phase("brief", env, corpus=corpus_dir, out=out, cache_dir=mode_cache,
+                                  translate_all=translate_all, **common)
+        ceiling, ceiling_mb = run_phase("ceiling", env, corpus=corpus_dir, beam_size=args.beam_size,
+                                        translate_all=translate_all, ceiling=args.ceiling)
+        runs[mode] = (cold, cold_mb, ceiling, ceiling_mb)
+    warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=work / "cache-1",
+                              translate_all=1, **common)
+    cold = runs["default"][0]
 
+    print(f"{'':40} {'digest s':>8} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
     rows = [("baseline (Argos translate per article)", base, base_mb),
-            ("brief batch, empty cache", cold, cold_mb),
-            ("brief batch, warm cache", warm, warm_mb)]
-    print(f"{'':40} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
+            *((f"brief batch {mode}, empty cache", result[0], result[1]) for mode, result in runs.items()),
+            ("brief batch default, warm cache", warm, warm_mb)]
     for label, result, peak in rows:
         seconds = result["seconds"]
-        print(f"{label:40} {seconds:8.2f} {len(briefed) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} "
-              f"{base['seconds'] / seconds:8.1f}x")
+        digest = result.get("digest_seconds")
+        print(f"{label:40} {'' if digest is None else f'{digest:8.2f}':>8} {seconds:8.2f} "
+              f"{len(briefed) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} {base['seconds'] / seconds:8.1f}x")
 
-    # The ceiling: translation alone, on the units brief-cold translated (they are the same).
-    cold_rate = cold["units"] / cold["seconds"]
-    ceiling_rate = ceiling["units"] / ceiling["seconds"]
-    print(f"ceiling: raw CTranslate2 translate_batch, {ceiling['units']} units in {ceiling['seconds']:.2f}s "
-          f"({ceiling_rate:.1f} units/s; best of {', '.join(f'{k} {v:.1f}s' for k, v in ceiling['tried'].items())}; "
-          f"model load {ceiling['load_seconds']:.1f}s not counted; peak {ceiling_mb:.0f} MB)")
-    print(f"brief batch cold: {cold['units']} units in {cold['seconds']:.2f}s ({cold_rate:.1f} units/s, "
-          f"everything counted) = {100 * cold_rate / ceiling_rate:.0f}% of the ceiling")
+    # The ceiling: translation alone, on the units each mode translated (the same units).
+    for mode, (result, _, ceiling, ceiling_mb) in runs.items():
+        rate = result["units"] / result["seconds"]
+        ceiling_rate = ceiling["units"] / ceiling["seconds"]
+        print(f"ceiling for {mode}: raw CTranslate2 translate_batch, {ceiling['units']} units in "
+              f"{ceiling['seconds']:.2f}s ({ceiling_rate:.1f} units/s; best of "
+              f"{', '.join(f'{k} {v:.1f}s' for k, v in ceiling['tried'].items())}; model load "
+              f"{ceiling['load_seconds']:.1f}s not counted; peak {ceiling_mb:.0f} MB)")
+        print(f"brief batch {mode}, cold: {result['units']} units in {result['seconds']:.2f}s ({rate:.1f} units/s, "
+              f"everything counted) = {100 * rate / ceiling_rate:.0f}% of its ceiling")
+    quick = runs["--brief-only"][0]
+    print(f"time to the digest: --brief-only {quick['digest_seconds']:.2f}s, default {cold['digest_seconds']:.2f}s; "
+          f"a one-phase default (digest after every unit) {cold['seconds']:.2f}s = "
+          f"{cold['seconds'] / quick['digest_seconds']:.1f}x --brief-only's; the loop "
+          f"{base['seconds'] / quick['digest_seconds']:.1f}x")
+    pairs = [(shown(work / "out-1", path), shown(work / "out-0", path)) for path in briefed]
+    alike = sum(full is not None and full == quick_brief for full, quick_brief in pairs)
+    print(f"same brief in both modes (title, sentences, key quotes): {alike} of {len(briefed)} articles")
 
     same = 0
     for path in briefed:
-        brief = json.loads((work / "out-cold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        brief = json.loads((work / "out-1" / f"{path.stem}.json").read_text(encoding="utf-8"))
         same += letters(brief["translation_en"] or "") == letters(base["outputs"][f"{path.stem}.txt"])
     print(f"baseline sentence splitting: {base['sbd']}")
     print(f"briefs written: {cold['done']} of {len(briefed)}; units translated: {cold['units']}; "

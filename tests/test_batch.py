@@ -99,8 +99,12 @@ def test_mixed_good_and_bad_files(tmp_path: Path) -> None:
     digest = json.loads((out / "digest.json").read_text())
     assert {Path(f["source"]).name for f in digest["failed"]} == set(reasons)
     assert "## Failed" in (out / "digest.md").read_text()
-    # The model was loaded once for the whole batch, and all articles went in one call.
-    assert len(recipe.loaded) == 1 and len(recipe.loaded[0].calls) == 1
+    # The model was loaded once for the whole batch; all articles went in one call per phase:
+    # first what the briefs show, then the rest of the bodies, nothing sent twice.
+    assert len(recipe.loaded) == 1 and len(recipe.loaded[0].calls) == 2
+    briefs, rest = recipe.loaded[0].calls
+    assert not set(briefs) & set(rest)
+    assert "Les dockers ont salué un chantier mené sans accident." in rest  # shown in no brief of 2 sentences
 
 
 def test_digest_is_ordered_newest_first_with_index_and_quotes(tmp_path: Path) -> None:
@@ -151,39 +155,90 @@ class StopRecipe(UpperRecipe):
         return self.loaded[-1]
 
 
-def test_resume_after_interruption_loses_nothing_and_redoes_nothing(tmp_path: Path) -> None:
+def brief_only(**overrides) -> BatchSettings:
+    return settings(options=BriefOptions(sentences=2, quotes=2, translate_all=False), **overrides)
+
+
+def written_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.glob("*.md") if p.name != "digest.md"}
+
+
+def phase_one_calls(paths: list[Path], tmp_path: Path, **small) -> int:
+    """How many sub-batches the first phase (what the briefs show) takes for `paths`."""
+    probe = UpperRecipe()
+    run_batch(paths, tmp_path / "probe", brief_only(use_cache=False, **small), probe)
+    return len(probe.loaded[0].calls)
+
+
+@pytest.mark.parametrize("phase", ["briefs", "full text"])
+def test_resume_after_interruption_loses_nothing_and_redoes_nothing(tmp_path: Path, phase: str) -> None:
     paths = write_articles(tmp_path / "in")
     out = tmp_path / "out"
-    # Sub-batches of 3 units, one article's units at a time: the first two articles' sub-batches
-    # finish, then the first one of the third article, and the next one is cut.
-    small = settings(sub_batch_units=3, sort_window=1, cache_dir=tmp_path / "cache")
-    probe_recipe = UpperRecipe()
-    probe = run_batch(paths[:2], tmp_path / "probe", settings(sub_batch_units=3, sort_window=1, use_cache=False),
-                      probe_recipe)
-    assert probe.units > 0
-    first = StopRecipe(limit=len(probe_recipe.loaded[0].calls) + 1)
+    small = {"sub_batch_units": 3, "sort_window": 1}
+    run_batch(paths, tmp_path / "reference", settings(use_cache=False, **small), UpperRecipe())
+    briefs = phase_one_calls(paths, tmp_path, **small)
+    # Ctrl-C in the last sub-batch of the briefs, or in the second one of the full texts.
+    first = StopRecipe(limit=briefs - 1 if phase == "briefs" else briefs + 1)
 
-    report = run_batch(paths, out, small, first)
+    report = run_batch(paths, out, settings(cache_dir=tmp_path / "cache", **small), first)
 
     assert report.interrupted
-    assert len(report.done) == 2
-    assert not (out / "digest.md").exists()  # no digest pretending to be complete
     assert not list(out.glob(".*.tmp")) and not list(out.glob("*.tmp"))
-    written = {p.name: p.read_bytes() for p in out.glob("*.md")}
-    assert len(written) == 2
+    written = written_files(out)
+    assert len(written) == len(report.done) == len(list((out / ".brief-batch").glob("*.json")))
+    if phase == "briefs":
+        assert 0 < len(report.done) < 4
+        assert not (out / "digest.md").exists()  # no digest pretending to be complete
+    else:
+        assert len(report.done) == 4 and 0 < report.full_texts < 4
+        digest = json.loads((out / "digest.json").read_text())  # written before the full texts
+        assert [Path(a["source"]).stem for a in digest["articles"]] == NEWEST_FIRST
     already_translated = set(first.translated())
 
     again = UpperRecipe()
-    resumed = run_batch(paths, out, small, again)
+    resumed = run_batch(paths, out, settings(cache_dir=tmp_path / "cache", **small), again)
 
     assert not resumed.interrupted and not resumed.failed
-    assert len(resumed.skipped) == 2 and len(resumed.done) == 2
+    assert len(resumed.skipped) == len(report.done) and len(resumed.done) == 4 - len(report.done)
+    assert resumed.full_texts + report.full_texts == 4
     assert not already_translated & set(again.translated())  # nothing translated twice
-    assert resumed.cache_hits == 3  # the finished sub-batch of the unfinished articles
-    for name, data in written.items():
-        assert (out / name).read_bytes() == data
+    assert resumed.units == resumed.cache_hits + len(set(again.translated()))
+    if phase == "briefs":  # every article still needs its full text, so every unit committed before
+        assert resumed.cache_hits == len(already_translated)
+    assert written_files(out) == written_files(tmp_path / "reference")
     digest = json.loads((out / "digest.json").read_text())
     assert [Path(a["source"]).stem for a in digest["articles"]] == NEWEST_FIRST
+
+
+def test_briefs_first_then_the_full_texts(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    cache = {"cache_dir": tmp_path / "cache"}
+    shown = UpperRecipe()
+    quick = run_batch(paths, out, brief_only(**cache), shown)
+    briefs = written_files(out)
+    assert len(quick.done) == 4 and quick.full_texts == 0 and quick.digest_seconds is not None
+    assert all(b"## Translation" not in data for data in briefs.values())
+    assert "LES DOCKERS" not in (out / "port.md").read_text()  # in the body, shown in no brief
+
+    again = UpperRecipe()
+    skipped = run_batch(paths, out, brief_only(**cache), again)
+    assert len(skipped.skipped) == 4 and not skipped.done and not again.loaded
+
+    rest = UpperRecipe()
+    full = run_batch(paths, out, settings(**cache), rest)  # only adds the full translations
+    assert len(full.skipped) == 4 and not full.done and full.full_texts == 4
+    assert "Les dockers ont salué un chantier mené sans accident." in rest.translated()
+    assert not set(shown.translated()) & set(rest.translated())  # the briefs' units come from the cache
+    assert full.cache_hits == len(set(shown.translated()))
+    for name, data in written_files(out).items():
+        brief, translation = data.split(b"\n## Translation\n\n")
+        assert brief.rstrip() == briefs[name].rstrip()  # the same brief, now with the whole body
+        assert b"LES DOCKERS" in translation or name != "port.md"
+
+    fresh = run_batch(paths, tmp_path / "fresh", settings(use_cache=False), UpperRecipe())
+    assert len(fresh.done) == 4
+    assert written_files(out) == written_files(tmp_path / "fresh")
 
 
 def test_changed_input_or_settings_are_redone(tmp_path: Path) -> None:
@@ -279,6 +334,30 @@ def test_cli_batch_with_the_real_tiny_model(tmp_path: Path, installed_model: Pat
     assert "0 done, 2 skipped" in second.stderr.decode()
 
 
+def test_cli_brief_only_then_the_full_texts(tmp_path: Path, installed_model: Path) -> None:
+    inputs = tmp_path / "in"
+    write_articles(inputs, ["port.txt", "velo.txt"])
+    out = tmp_path / "out"
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+
+    quick = run_brief("batch", str(inputs), "-o", str(out), "--brief-only", "-n", "2", env=env)
+
+    assert quick.returncode == 0, quick.stderr.decode()
+    assert "2 done, 0 skipped (already done), 0 failed" in quick.stderr.decode()
+    assert "full translations" not in quick.stderr.decode()
+    assert "## Translation" not in (out / "port.md").read_text() and (out / "digest.md").exists()
+
+    full = run_brief("batch", str(inputs), "-o", str(out), "-n", "2", env=env)
+
+    err = full.stderr.decode()
+    assert full.returncode == 0, err
+    assert "0 done, 2 skipped (already done)" in err and "2 full translations added" in err
+    assert "## Translation" in (out / "port.md").read_text()
+
+    both = run_brief("batch", str(inputs), "-o", str(out), "--brief-only", "--translate-all", env=env)
+    assert both.returncode == 2 and "--brief-only and --translate-all" in both.stderr.decode()
+
+
 def test_cli_batch_usage_errors(tmp_path: Path) -> None:
     no_inputs = run_brief("batch", "-o", str(tmp_path / "out"))
     assert no_inputs.returncode == 2
@@ -327,5 +406,5 @@ def test_killed_batch_resumes_from_what_was_written(tmp_path: Path, installed_mo
     assert sorted(p.stem for p in out.glob("a*.md")) == names
     assert not list(out.glob(".*.tmp"))
     for name, data in written.items():
-        if data and (out / name).exists():
-            assert (out / name).read_bytes() == data  # finished briefs were not redone
+        if data and (out / name).exists():  # finished briefs were not redone (a full translation may follow)
+            assert (out / name).read_bytes().split(b"\n## Translation\n")[0] == data.split(b"\n## Translation\n")[0]

@@ -1,7 +1,8 @@
 """Fault injection: `brief batch` killed (SIGINT, SIGKILL) at several points, then rerun.
 
-The rerun must skip every finished brief, take every committed unit from the cache,
-and write the same bytes as a run that was never interrupted (digest timestamp aside).
+The rerun must skip every finished brief (adding only the full translations still
+missing), take every committed unit from the cache, and write the same bytes as a run
+that was never interrupted (digest timestamp aside).
 Also: two batches sharing one cache at once, and a broken cache file.
 """
 
@@ -144,7 +145,8 @@ def test_interrupted_batch_resumes_to_the_same_bytes(
         assert first.returncode == 130, err
         assert stopped < 3.0, f"took {stopped:.1f}s to stop after Ctrl-C"
         assert "interrupted" in err and "done" in err and "Traceback" not in err
-        assert not (out / "digest.md").exists()
+        # The digest comes once every brief is written (then the full texts), never before.
+        assert not (out / "digest.md").exists() or finished_before == 40
     else:
         assert first.returncode == -signal.SIGKILL
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from translator import __version__
 from translator.summary.compose import BriefOptions
@@ -77,7 +78,8 @@ def brief_options(func):
         click.option("--quotes", "-q", "quote_count", type=click.IntRange(0, 20), default=3, show_default=True,
                      help="Key quotes to list."),
         click.option("--translate-all/--no-translate-all", default=True, show_default=True,
-                     help="Translate the whole body, or only what the brief needs (faster; ranks in French)."),
+                     help="Also translate the rest of the body (JSON's translation_en), or only what the "
+                          "brief shows (faster). The brief is the same either way."),
         click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Refuse inputs larger than this."),
         click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True,
@@ -210,12 +212,16 @@ def check_ray_options(address: str, workers: int) -> None:
               help="Reuse translations of sentences seen before (SQLite).")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BRIEF_CACHE_DIR",
               help="Where the translation cache lives [env: BRIEF_CACHE_DIR; default: the user cache folder].")
+@click.option("--brief-only", is_flag=True,
+              help="Stop once the briefs and the digest are written: translate only what they show "
+                   "(the same as --no-translate-all).")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @brief_options
-def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
-          workers: int, ray_address: str | None, ray_actors: int,
-          use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
-          translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
+@click.pass_context
+def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...],
+          batch_size: int, batch_type: str, workers: int, ray_address: str | None, ray_actors: int,
+          use_cache: bool, cache_dir: Path | None, brief_only: bool, quiet: bool, method: str, sentences: int,
+          quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
 
@@ -223,8 +229,14 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     list of paths from stdin. Each article's brief goes to OUTDIR/NAME.md (or .json,
     .txt); digest.md and digest.json gather them all, newest first, with an index and
     the files that failed. The model is loaded once and sentences of many articles are
-    translated together. Re-running the same command resumes: finished articles are
-    skipped, and translations already made come from the cache.
+    translated together.
+
+    Briefs come first: what every brief shows is translated across all articles, the
+    briefs and the digest are written, and only then is the rest of each body translated
+    into its output (a Translation section; translation_en in JSON), unless --brief-only
+    or --no-translate-all. Re-running the same command resumes: written briefs are
+    skipped (only their missing full translations are added), and translations already
+    made come from the cache.
 
     Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
     Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
@@ -240,6 +252,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
         raise click.UsageError("--ray-actors goes with --ray")
     if not inputs:
         raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
+    if brief_only and translate_all and ctx.get_parameter_source("translate_all") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("--brief-only and --translate-all contradict each other; give one of them")
     arguments = [a for a in inputs if a != "-"]
     if "-" in inputs:
         arguments += read_list(click.get_text_stream("stdin"))
@@ -250,13 +264,15 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, intra_threads=per_worker)
-    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes,
-                             use_cache, cache_dir)
+    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only),
+                             max_bytes, use_cache, cache_dir)
     show_progress = not quiet and sys.stderr.isatty()
     model = model_recipe(decoding, workers, ray_address, ray_actors)
     report = run_batch(paths, outdir, settings, model, failures, show_progress)
     if report.interrupted:
-        click.echo(f"brief: interrupted; {report.summary()}. Run the same command again to resume.", err=True)
+        written = f"; digest in {outdir / 'digest.md'}" if report.digest_seconds is not None else ""
+        click.echo(f"brief: interrupted; {report.summary()}{written}. Run the same command again to resume.",
+                   err=True)
         sys.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(f"brief: {report.summary()}; digest in {outdir / 'digest.md'}", err=True)

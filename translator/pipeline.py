@@ -7,7 +7,7 @@ makes `brief batch` fast; `brief_file` is the single-article path of `brief tran
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translator.summary.compose import BriefChoice, BriefOptions, assemble_brief, choose
@@ -31,17 +31,32 @@ class PreparedArticle:
     article: Article
     quotes: list[Quote]
     segments: list[Segment]
-    # Filled by plan(): segments to translate, and the (French-side) choice when not translating all.
-    translate_segments: list[int] = field(default_factory=list)
+    # Filled by plan(): what the brief shows (chosen on the French, the same in every mode),
+    # the segments it shows, and the segments to translate (those, or the whole body).
     choice: BriefChoice | None = None
+    shown_segments: list[int] = field(default_factory=list)
+    translate_segments: list[int] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Every segment is translated (the JSON's `translation_en` can be given)."""
+        return len(set(self.translate_segments)) == len(self.segments)
+
+    def brief_only(self) -> PreparedArticle:
+        """The same article, translating only what its brief shows."""
+        return replace(self, translate_segments=list(self.shown_segments))
 
     def units(self) -> list[str]:
+        """The French texts to translate, each once: the segments' parts, then the key quotes
+        (their holder sentences are not shown), the title and speakers described in words."""
         wanted = set(self.translate_segments)
         texts = [p.text for s in self.segments if s.index in wanted for p in s.parts if p.text]
-        extra = [self.article.title] if self.article.title else []
+        chosen = self.choice.quotes if self.choice else []
+        texts += [q.text for q in chosen]
+        texts += [self.article.title] if self.article.title else []
         # Names are never sent to the model (see segment.english_speaker); descriptions are.
-        extra += [q.speaker for q in self.quotes if q.speaker and speaker_is_described(q.speaker)]
-        return texts + extra
+        texts += [q.speaker for q in chosen if q.speaker and speaker_is_described(q.speaker)]
+        return list(dict.fromkeys(texts))
 
 
 def prepare(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedArticle:
@@ -66,25 +81,28 @@ def prepare_document(document: RawDocument) -> PreparedArticle:
 
 
 def plan(prepared: PreparedArticle, options: BriefOptions) -> PreparedArticle:
-    """Decide which segments to translate: all, or only what the brief needs."""
+    """Choose what the brief shows, on the French, and decide which segments to translate.
+
+    The choice never depends on the English, so `--translate-all` and `--no-translate-all`
+    give the same brief; translating all only adds the rest of the body to the translation.
+    """
     segments = prepared.segments
-    if options.translate_all:
-        prepared.translate_segments = [s.index for s in segments]
-        prepared.choice = None  # chosen in finish(), on the English
-        return prepared
-    # Rank in French, then translate only the chosen sentences, the sentences holding
-    # the chosen quotes, and the lead (for a title when the page has none).
     ranking = rank([s.text for s in segments], options.method, "french")
     choice = choose(prepared.article, segments, prepared.quotes, ranking, options)
-    holders = {s.index for s in segments for q in s.quotes if q in choice.quotes}
-    lead = segments[0].index if choice.lead is None else choice.lead
+    shown = set(choice.summary)
+    if not prepared.article.title and segments:
+        # No headline: the title is made from the lead (or the first sentence).
+        shown.add(segments[0].index if choice.lead is None else choice.lead)
     prepared.choice = choice
-    prepared.translate_segments = sorted(set(choice.summary) | holders | {lead})
+    prepared.shown_segments = sorted(shown)
+    prepared.translate_segments = [s.index for s in segments] if options.translate_all else sorted(shown)
     return prepared
 
 
 def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, options: BriefOptions) -> Brief:
-    """Put translated units back into sentences and build the brief."""
+    """Put translated units back into sentences and build the brief `plan` chose."""
+    if prepared.choice is None:
+        raise ValueError("finish() needs an article that plan() has chosen for")
     translated: list[TranslatedSegment] = []
     wanted = set(prepared.translate_segments)
     for segment in prepared.segments:
@@ -92,12 +110,8 @@ def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, op
             continue
         parts = tuple(english[p.text] for p in segment.parts if p.text)
         translated.append(TranslatedSegment(segment, parts, assemble(segment, list(parts))))
-    translation = Translation(translated, model_id, complete=len(wanted) == len(prepared.segments))
-    choice = prepared.choice
-    if choice is None:
-        ranking = rank([t.text for t in translated], options.method, "english")
-        choice = choose(prepared.article, prepared.segments, prepared.quotes, ranking, options)
-    return assemble_brief(prepared.article, translation, choice, english, options)
+    translation = Translation(translated, model_id, complete=prepared.complete)
+    return assemble_brief(prepared.article, translation, prepared.choice, english, options)
 
 
 def translate_units(units: Sequence[str], translator: TextTranslator) -> dict[str, str]:

@@ -1,12 +1,17 @@
 """`brief batch`: many articles → one brief each plus a digest, resumably.
 
 Cleaning is cheap and done up front, so bad files are reported before any model work.
-Units found in the cache are served from it; the rest go to the translator in
-sub-batches of a few seconds each (articles in input order, sorted by length within a
-small window so each sub-batch holds similar lengths). Each finished sub-batch is
-committed to the cache at once, and each brief is written (atomically) as soon as all
-units of its article are translated. Ctrl-C stops after the current sub-batch; a kill
-loses at most that sub-batch, and the same command resumes.
+Then two phases, each over all articles: first what every brief shows (title, chosen
+sentences, key quotes, speakers described in words), after which the digest is
+written; then, when whole bodies are wanted (`--translate-all`), the rest of each body,
+rewriting each output with its full translation. A digest reader waits only for the
+first. In each phase, units found in the cache are served from it; the rest go to the
+translator in sub-batches of a few seconds each (articles in input order, sorted by
+length within a small window so each sub-batch holds similar lengths). Each finished
+sub-batch is committed to the cache at once, and each output is written (atomically) as
+soon as all units it needs are translated, then its record. Ctrl-C stops after the
+current sub-batch; a kill loses at most that sub-batch, and the same command resumes: it
+skips written briefs and, if whole bodies are wanted, only adds their translations.
 """
 
 from __future__ import annotations
@@ -29,12 +34,12 @@ from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
 from translator.document import Brief
-from translator.translation.engine import iter_translated_batches
+from translator.translation.engine import TextTranslator, iter_translated_batches
 from translator.errors import BriefError, ModelError
 from translator.files import make_folder, write_atomic
 from translator.pipeline import PreparedArticle, finish, plan, prepare
 from translator.french.reader import DEFAULT_MAX_BYTES
-from translator.batch.records import RecordStore, content_hash, remove_stale_temps
+from translator.batch.records import Finished, RecordStore, content_hash, remove_stale_temps
 from translator.output.render import render_brief
 
 EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
@@ -57,9 +62,19 @@ class BatchSettings:
     sub_batch_units: int = SUB_BATCH_UNITS
     sort_window: int = SORT_WINDOW
 
+    @property
+    def full_text(self) -> bool:
+        """Translate whole bodies after the briefs (else only what the briefs show)."""
+        return self.options.translate_all
+
     def signature(self, cache_key: str) -> str:
-        """What an output depends on besides its input: a change means the brief is redone."""
-        data = {"version": __version__, "format": self.fmt, "options": asdict(self.options), "model": cache_key}
+        """What a brief depends on besides its input: a change means the brief is redone.
+
+        Not whether whole bodies are translated: the brief is the same either way, and a
+        record says whether its output holds the full translation (see `records`).
+        """
+        options = {key: value for key, value in asdict(self.options).items() if key != "translate_all"}
+        data = {"version": __version__, "format": self.fmt, "options": options, "model": cache_key}
         return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -68,17 +83,23 @@ class BatchReport:
     done: list[DigestEntry] = field(default_factory=list)
     skipped: list[DigestEntry] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    full_texts: int = 0  # outputs rewritten with the whole body translated
     units: int = 0
     cache_hits: int = 0
     model_loaded: bool = False
     interrupted: bool = False
     seconds: float = 0.0
+    digest_seconds: float | None = None  # when the digest was written, from the start
 
     def summary(self) -> str:
         text = (
             f"{len(self.done)} done, {len(self.skipped)} skipped (already done), {len(self.failed)} failed"
             f" in {self.seconds:.1f}s"
         )
+        if self.digest_seconds is not None:
+            text += f" (digest after {self.digest_seconds:.1f}s)"
+        if self.full_texts:
+            text += f"; {self.full_texts} full translations added"
         if self.units:
             text += f"; {self.units} units translated, {self.cache_hits} from the cache"
         return text
@@ -87,14 +108,14 @@ class BatchReport:
 class Progress:
     """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise."""
 
-    def __init__(self, articles: int, units: int, enabled: bool) -> None:
+    def __init__(self, articles: int, units: int, enabled: bool, label: str = "articles") -> None:
         self.bars = []
         if enabled:
             from tqdm import tqdm
 
             common = {"file": sys.stderr, "dynamic_ncols": True, "mininterval": 0.2}
             self.bars = [
-                tqdm(total=articles, desc="articles ", unit="art", position=0, **common),
+                tqdm(total=articles, desc=f"{label:9}", unit="art", position=0, **common),
                 tqdm(total=units, desc="sentences", unit="sent", position=1, **common),
             ]
 
@@ -116,6 +137,20 @@ class _Pending:
     item: BatchInput
     content: str
     prepared: PreparedArticle
+    briefed: bool = False  # its brief is written (by this run or an earlier one)
+    full: bool = False  # its output holds the whole body translated
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One pass over the pending articles: translate what their outputs need, write each."""
+
+    label: str  # on the progress bar
+    full: bool  # whole bodies (else only what each brief shows)
+
+
+BRIEFS = Phase("briefs", full=False)
+FULL_TEXT = Phase("full text", full=True)
 
 
 def _reason(exc: BaseException, source: str) -> str:
@@ -217,8 +252,11 @@ class Batch:
         self.signature = settings.signature(model.cache_key)
         self.report = BatchReport()
         self.cache: TranslationCache | None = None
+        self.translator: TextTranslator | None = None
+        self.english: dict[str, str] = {}  # normalised French unit → English, for the whole run
 
     def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
+        """Prepare every input, write the briefs and the digest, then (when wanted) the full texts."""
         started = time.perf_counter()
         make_folder(self.outdir)
         remove_stale_temps(self.outdir)
@@ -227,17 +265,23 @@ class Batch:
         with StopRequest() as stop:
             try:
                 pending = self._prepare(named, stop)
+                self._open_cache()
                 if not stop.requested:
-                    self._translate_and_write(pending, stop)
+                    self._run_phase(BRIEFS, [p for p in pending if not p.briefed], stop)
+                if not stop.requested:  # every brief is written: the digest is complete
+                    self._write_digest(named)
+                    self.report.digest_seconds = time.perf_counter() - started
+                if self.settings.full_text and not stop.requested:
+                    failed = len(self.report.failed)
+                    self._run_phase(FULL_TEXT, [p for p in pending if p.briefed and not p.full], stop)
+                    if len(self.report.failed) > failed:
+                        self._write_digest(named)
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
                 self.report.interrupted |= stop.requested
                 self.report.seconds = time.perf_counter() - started
-                if self.cache:
-                    self.cache.close()
-        if not self.report.interrupted:
-            self._write_digest(named)
+                self._close()
         return self.report
 
     def _prepare(self, named: list[BatchInput], stop: StopRequest) -> list[_Pending]:
@@ -252,10 +296,11 @@ class Batch:
             except OSError as exc:
                 self.report.failed.append(Failure(source, f"cannot read: {exc.strerror or exc}"))
                 continue
-            entry = self.store.finished(item.path, content, self.signature)
-            if entry is not None:
-                self.report.skipped.append(entry)
-                continue
+            finished: Finished | None = self.store.finished(item.path, content, self.signature)
+            if finished is not None:
+                self.report.skipped.append(finished.entry)
+                if finished.full or not self.settings.full_text:
+                    continue  # else only its full translation is missing
             try:
                 prepared = plan(prepare(item.path, self.settings.max_bytes), self.settings.options)
             except ModelError:
@@ -263,7 +308,7 @@ class Batch:
             except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
                 self.report.failed.append(Failure(source, _reason(exc, source)))
                 continue
-            pending.append(_Pending(item, content, prepared))
+            pending.append(_Pending(item, content, prepared, briefed=finished is not None))
         return pending
 
     def _open_cache(self) -> None:
@@ -280,25 +325,35 @@ class Batch:
             self.cache.close()
         self.cache = None
 
-    def _translate_and_write(self, pending: list[_Pending], stop: StopRequest) -> None:
-        """Serve what the cache knows, translate the rest by sub-batch, write each article when complete."""
-        self._open_cache()
-        units = [list(dict.fromkeys(u for u in p.prepared.units() if u)) for p in pending]
+    def _close(self) -> None:
+        close = getattr(self.translator, "close", None)
+        self.translator = None
+        if close:
+            close()
+        if self.cache:
+            self.cache.close()
+
+    def _run_phase(self, phase: Phase, pending: list[_Pending], stop: StopRequest) -> None:
+        """Serve what is known or cached, translate the rest by sub-batch, write each article when complete."""
+        articles = [p.prepared if phase.full else p.prepared.brief_only() for p in pending]
+        units = [article.units() for article in articles]
         keys = [[normalise(u) for u in article] for article in units]
         distinct = list(dict.fromkeys(key for article in keys for key in article))
-        english = self._cached(distinct)
-        self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
-        missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
+        cached = self._cached([key for key in distinct if key not in self.english])
+        self.english.update(cached)
+        self.report.cache_hits += len(cached)
+        self.report.units += len(cached)  # then + each sub-batch translated
+        missing = [[key for key in dict.fromkeys(article) if key not in self.english] for article in keys]
         waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
         for number, article in enumerate(missing):
             for key in article:
                 waiting.setdefault(key, []).append(number)
         remaining = [len(article) for article in missing]
-        progress = Progress(len(pending), len(distinct), self.show_progress)
-        progress.units(len(english))
+        progress = Progress(len(pending), len(distinct), self.show_progress, phase.label)
+        progress.units(sum(key in self.english for key in distinct))
 
         def write(number: int) -> None:
-            self._write(pending[number], units[number], keys[number], english, progress)
+            self._write(phase, pending[number], articles[number], units[number], keys[number], progress)
 
         try:
             for number in (n for n, count in enumerate(remaining) if count == 0):
@@ -306,7 +361,7 @@ class Batch:
             batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
             with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
                 for done in translated:
-                    english.update(done)
+                    self.english.update(done)
                     progress.units(len(done))
                     for key, _ in done:
                         for number in waiting.pop(key, ()):
@@ -332,10 +387,7 @@ class Batch:
         """
         if not batches or stop.requested:
             return
-        translator = self.model.load()
-        self.report.model_loaded = True
-        stop.at_once = hasattr(translator, "translate_batches")
-        stream = iter_translated_batches(translator, batches)
+        stream = iter_translated_batches(self._translator(stop), batches)
         try:
             for index, translated in stream:
                 done = list(zip(batches[index], translated, strict=True))
@@ -346,9 +398,14 @@ class Batch:
                     break
         finally:
             stream.close()
-            close = getattr(translator, "close", None)
-            if close:
-                close()
+
+    def _translator(self, stop: StopRequest) -> TextTranslator:
+        """The model, loaded once for both phases; closed by `_close` at the end of the run."""
+        if self.translator is None:
+            self.translator = self.model.load()
+            self.report.model_loaded = True
+        stop.at_once = hasattr(self.translator, "translate_batches")
+        return self.translator
 
     def _commit(self, pairs: list[tuple[str, str]]) -> None:
         if self.cache:
@@ -358,22 +415,31 @@ class Batch:
                 self._drop_cache(exc)
 
     def _write(
-        self, pending: _Pending, units: list[str], keys: list[str], english: dict[str, str], progress: Progress
+        self,
+        phase: Phase,
+        pending: _Pending,
+        article: PreparedArticle,
+        units: list[str],
+        keys: list[str],
+        progress: Progress,
     ) -> None:
         """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
-        source = pending.prepared.article.source
+        source = article.article.source
+        english = {unit: self.english[key] for unit, key in zip(units, keys)}
         try:
-            brief: Brief = finish(
-                pending.prepared, {u: english[k] for u, k in zip(units, keys)}, self.model.model_id, self.settings.options
-            )
+            brief: Brief = finish(article, english, self.model.model_id, self.settings.options)
         except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
-            self.report.failed.append(Failure(source, _reason(exc, source)))
+            reason = _reason(exc, source)
+            self.report.failed.append(Failure(source, f"full translation: {reason}" if pending.briefed else reason))
         else:
             output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
-            write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt))
+            write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt, full_text=True))
             entry = DigestEntry.from_brief(brief, output)
-            self.store.save(pending.item.path, pending.content, self.signature, entry)
-            self.report.done.append(entry)
+            self.store.save(pending.item.path, pending.content, self.signature, entry, full=article.complete)
+            if not pending.briefed:
+                self.report.done.append(entry)
+            self.report.full_texts += phase.full
+            pending.briefed, pending.full = True, article.complete
         progress.articles()
 
     def _write_digest(self, named: list[BatchInput]) -> None:

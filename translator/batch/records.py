@@ -1,13 +1,16 @@
 """What a batch has finished, kept in OUTDIR/.brief-batch so an interrupted batch resumes.
 
 A record says: this input (by content hash), briefed with these settings, is written
-to this output. An input is skipped on the next run only if all three still hold.
+to this output, with or without the rest of its body translated (`full`). An input's
+brief is skipped on the next run only if the first three still hold; a run that
+translates whole bodies then only adds the translation to a brief written without it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from translator.output.digest import DigestEntry
@@ -35,6 +38,14 @@ def remove_stale_temps(outdir: Path) -> int:
     return removed
 
 
+@dataclass(frozen=True)
+class Finished:
+    """An earlier run's brief of an input: its digest entry, and whether its output holds the whole translation."""
+
+    entry: DigestEntry
+    full: bool
+
+
 class RecordStore:
     def __init__(self, outdir: Path) -> None:
         self.outdir = outdir
@@ -43,8 +54,8 @@ class RecordStore:
     def _path(self, source: Path) -> Path:
         return self.folder / (hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:20] + ".json")
 
-    def finished(self, source: Path, content: str, signature: str) -> DigestEntry | None:
-        """The entry of an earlier run's brief of `source`, if it is still valid and on disk."""
+    def finished(self, source: Path, content: str, signature: str) -> Finished | None:
+        """An earlier run's brief of `source`, if it is still valid and on disk."""
         try:
             record = json.loads(self._path(source).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -55,9 +66,12 @@ class RecordStore:
             entry = DigestEntry.from_dict(record["entry"])
         except (KeyError, TypeError, ValueError):
             return None
-        return entry if (self.outdir / entry.output).is_file() else None
+        if not (self.outdir / entry.output).is_file():
+            return None
+        return Finished(entry, record.get("full") is True)
 
-    def save(self, source: Path, content: str, signature: str, entry: DigestEntry) -> None:
-        record = {"source": str(source), "content": content, "signature": signature, "entry": entry.to_dict()}
+    def save(self, source: Path, content: str, signature: str, entry: DigestEntry, full: bool) -> None:
+        record = {"source": str(source), "content": content, "signature": signature, "full": full,
+                  "entry": entry.to_dict()}
         make_folder(self.folder)
         write_atomic(self._path(source), json.dumps(record, ensure_ascii=False) + "\n")

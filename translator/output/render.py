@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 from translator.document import Article, Brief
@@ -14,7 +15,33 @@ def _speaker(speaker: str | None) -> str:
     return f" — {speaker}" if speaker else ""
 
 
-def brief_text(brief: Brief) -> str:
+def _markdown_safe(text: str) -> str:
+    """Page text as plain Markdown text: no HTML, and no line start read as a heading, list or quote."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"^(\s*)([#*+\-=|]|\d+[.)])", r"\1\\\2", text)
+
+
+def _translation_markdown(brief: Brief, heading: str = "#") -> list[str]:
+    """The whole English body, paragraph by paragraph (sub-headings as headings), when it was translated."""
+    if not brief.translation.complete or not brief.translation.segments:
+        return []
+    headings = set(brief.article.headings)
+    lines = [f"{heading}# Translation", ""]
+    for number, paragraph in enumerate(brief.translation.paragraphs):
+        lines += [f"{heading}## {_markdown_safe(paragraph)}" if number in headings else _markdown_safe(paragraph), ""]
+    return lines
+
+
+def _translation_text(brief: Brief) -> list[str]:
+    if not brief.translation.complete or not brief.translation.segments:
+        return []
+    lines = ["", "Translation"]
+    for paragraph in brief.translation.paragraphs:
+        lines += [textwrap.fill(paragraph, 88), ""]
+    return lines[:-1]
+
+
+def brief_text(brief: Brief, full_text: bool = False) -> str:
     lines = [brief.title or "(untitled)"]
     if brief.date:
         lines.append(f"Date: {brief.date.human()}")
@@ -26,10 +53,12 @@ def brief_text(brief: Brief) -> str:
         for quote in brief.quotes:
             text = quote.marked + _speaker(quote.speaker_en or quote.speaker)
             lines.append(textwrap.fill(text, 88, initial_indent="- ", subsequent_indent="  "))
+    if full_text:
+        lines += _translation_text(brief)
     return "\n".join(lines) + "\n"
 
 
-def brief_markdown(brief: Brief, heading: str = "#") -> str:
+def brief_markdown(brief: Brief, heading: str = "#", full_text: bool = False) -> str:
     lines = [f"{heading} {brief.title or '(untitled)'}", ""]
     meta = [f"*{brief.date.human()}*"] if brief.date else []
     meta.append(f"source: `{brief.source}`")
@@ -40,6 +69,9 @@ def brief_markdown(brief: Brief, heading: str = "#") -> str:
         for quote in brief.quotes:
             lines.append(f"> {quote.marked}{_speaker(quote.speaker_en or quote.speaker)}")
             lines.append("")
+    translation = _translation_markdown(brief, heading) if full_text else []
+    if translation:
+        lines += ([""] if lines[-1] else []) + translation
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -47,12 +79,14 @@ def brief_json(brief: Brief) -> str:
     return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_brief(brief: Brief, fmt: str) -> str:
+def render_brief(brief: Brief, fmt: str, full_text: bool = False) -> str:
+    """The brief in `fmt`. JSON always carries the whole translation when there is one;
+    `full_text` adds it to text and Markdown too, after the brief (as `brief batch` does)."""
     if fmt == "json":
         return brief_json(brief)
     if fmt == "markdown":
-        return brief_markdown(brief)
-    return brief_text(brief)
+        return brief_markdown(brief, full_text=full_text)
+    return brief_text(brief, full_text)
 
 
 def render_clean(article: Article, fmt: str, show_removed: bool = False) -> str:
