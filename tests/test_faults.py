@@ -45,9 +45,9 @@ def write_inputs(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def batch_command(inputs: Path, out: Path, workers: int = 1) -> list[str]:
-    return [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out), "--beam-size", "1",
-            "--workers", str(workers)]
+def batch_command(inputs: Path, out: Path, workers: int = 1, beam_size: int = 1) -> list[str]:
+    return [sys.executable, "-m", "translator.cli", "batch", str(inputs), "-o", str(out),
+            "--beam-size", str(beam_size), "--workers", str(workers)]
 
 
 def cache_rows(cache: Path) -> int:
