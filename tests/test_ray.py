@@ -7,8 +7,10 @@ through Ray's object store. Tests that need Ray are marked `ray` and skipped wit
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -71,6 +73,9 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, installed_model) -> Cluster:
     node_packages = tmp_path_factory.mktemp("node-argos-packages")
+    if os.environ.get("RAY_AUTH_MODE") == "token" and not os.environ.get("RAY_AUTH_TOKEN"):
+        # Token authentication wants a token; one for this run only, not ~/.ray/auth_token.
+        os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(32)
     driver_packages = os.environ["ARGOS_PACKAGES_DIR"]
     # Ray's processes inherit the environment: its workers get their own Argos folder.
     os.environ["ARGOS_PACKAGES_DIR"] = str(node_packages)
@@ -202,6 +207,44 @@ def test_actor_killed_mid_run_loses_nothing(cluster: Cluster, tmp_path: Path, mo
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
 
 
+class EveryActorDyingRayModel(KillingRayModel):
+    """A RayModel whose pool loses every actor as soon as the first sub-batch is back."""
+
+    def load(self):
+        translator = self.recipe.load()
+        self.translators.append(translator)
+        batches_on_ray = translator.translate_batches
+
+        def translate_batches(batches):
+            for number, result in enumerate(batches_on_ray(batches)):
+                if number == 0:
+                    for actor in list(translator.actors):
+                        ray.kill(actor, no_restart=True)
+                yield result
+
+        translator.translate_batches = translate_batches
+        return translator
+
+
+@needs_ray
+def test_losing_every_actor_stops_with_exit_5_and_keeps_what_was_done(cluster: Cluster, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from translator.batch.backends import ray as ray_backend
+    from translator.translation.cache import TranslationCache
+
+    monkeypatch.setattr(ray_backend, "REPLACEMENTS_PER_ACTOR", 0)  # a dead actor is not replaced
+    paths = write_articles(tmp_path / "in")
+    settings = BatchSettings(fmt="markdown", cache_dir=tmp_path / "cache", sub_batch_units=3)
+    dying = EveryActorDyingRayModel()
+    with pytest.raises(ray_backend.RayClusterError, match="every Ray actor died") as stopped:
+        run_batch(paths, tmp_path / "out", settings, dying)
+    assert stopped.value.exit_code == 5
+    dying.translators[0].close()
+    # The sub-batch that came back before the actors died is in the cache: a rerun starts from it.
+    assert TranslationCache(tmp_path / "cache").count(dying.cache_key) >= 1
+    assert not (tmp_path / "out" / "digest.md").exists()
+
+
 @needs_ray
 def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_path: Path) -> None:
     write_articles(tmp_path / "in")
@@ -216,11 +259,15 @@ def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_pat
 
 @needs_ray
 def test_cluster_refusing_a_driver_without_its_token_is_one_line(cluster: Cluster, tmp_path: Path) -> None:
+    """.ci/run runs this test alone with RAY_AUTH_MODE=token (the cluster fixture then makes a token)."""
     if os.environ.get("RAY_AUTH_MODE") != "token":
         pytest.skip("this Ray started its local cluster without token authentication")
     write_articles(tmp_path / "in")
-    result = run_brief("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache",
-                       "--ray", cluster.address, env={"RAY_AUTH_MODE": "disabled"})
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RAY_AUTH_TOKEN")}
+    env["RAY_AUTH_MODE"] = "disabled"  # a driver that does not send the token
+    result = subprocess.run([sys.executable, "-m", "translator.cli", "batch", str(tmp_path / "in"), "-o",
+                             str(tmp_path / "out"), "--no-cache", "--ray", cluster.address],
+                            cwd=PROJECT, env=env, capture_output=True, timeout=300)
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 5
     assert len(lines) == 1 and "RAY_AUTH_MODE=token" in lines[0], lines[:3]
@@ -244,6 +291,26 @@ def test_unreachable_cluster_is_one_line_and_exit_5(installed_model, tmp_path: P
     assert len(lines) == 1 and lines[0].startswith("brief: error:")
     if ray is not None:
         assert "cannot reach the Ray cluster at ray://127.0.0.1:" in lines[0]
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+@pytest.mark.skipif(ray is None, reason="Ray is not installed")
+def test_ray_auto_with_nothing_there_is_one_line_and_exit_5(installed_model, tmp_path: Path) -> None:
+    """`--ray auto` goes where RAY_ADDRESS says, else to a `ray start` cluster on this machine."""
+    write_articles(tmp_path / "in")
+    command = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "--ray", "auto"]
+    port = closed_port()
+    addressed = run_brief(*command, env={"RAY_ADDRESS": f"127.0.0.1:{port}"})
+    lines = addressed.stderr.decode().strip().splitlines()
+    assert addressed.returncode == 5
+    assert lines == [f"brief: error: cannot reach the Ray cluster at auto: {os.strerror(errno.ECONNREFUSED)}"]
+    # No RAY_ADDRESS and no cluster in this (empty) Ray temp folder.
+    env = {key: value for key, value in os.environ.items() if key != "RAY_ADDRESS"}
+    nothing = subprocess.run([sys.executable, "-m", "translator.cli", *command], cwd=PROJECT, capture_output=True,
+                             timeout=300, env={**env, "RAY_TMPDIR": str(tmp_path / "ray-tmp")})
+    lines = nothing.stderr.decode().strip().splitlines()
+    assert nothing.returncode == 5
+    assert len(lines) == 1 and lines[0].startswith("brief: error: cannot connect to the Ray cluster at auto: ")
     assert not list((tmp_path / "out").glob("*.md"))
 
 
