@@ -164,11 +164,12 @@ def test_run_batch_on_ray_writes_what_a_local_run_writes(cluster: Cluster, tmp_p
 
 
 class KillingRayModel:
-    """A RayModel whose pool loses one actor (ray.kill) as soon as the first sub-batch is back."""
+    """A RayModel whose pool loses one actor (ray.kill), or all of them, as soon as the first sub-batch is back."""
 
-    def __init__(self) -> None:
+    def __init__(self, kill_all: bool = False) -> None:
         from translator.batch.backends.ray import RayModel
 
+        self.kill_all = kill_all
         self.recipe = RayModel(DECODING, actors=2)
         self.model_id, self.cache_key = self.recipe.model_id, self.recipe.cache_key
         self.translators: list = []
@@ -181,7 +182,8 @@ class KillingRayModel:
         def translate_batches(batches):
             for number, result in enumerate(batches_on_ray(batches)):
                 if number == 0:
-                    ray.kill(translator.actors[0], no_restart=True)
+                    for actor in list(translator.actors) if self.kill_all else translator.actors[:1]:
+                        ray.kill(actor, no_restart=True)
                 yield result
 
         translator.translate_batches = translate_batches
@@ -207,25 +209,6 @@ def test_actor_killed_mid_run_loses_nothing(cluster: Cluster, tmp_path: Path, mo
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
 
 
-class EveryActorDyingRayModel(KillingRayModel):
-    """A RayModel whose pool loses every actor as soon as the first sub-batch is back."""
-
-    def load(self):
-        translator = self.recipe.load()
-        self.translators.append(translator)
-        batches_on_ray = translator.translate_batches
-
-        def translate_batches(batches):
-            for number, result in enumerate(batches_on_ray(batches)):
-                if number == 0:
-                    for actor in list(translator.actors):
-                        ray.kill(actor, no_restart=True)
-                yield result
-
-        translator.translate_batches = translate_batches
-        return translator
-
-
 @needs_ray
 def test_losing_every_actor_stops_with_exit_5_and_keeps_what_was_done(cluster: Cluster, tmp_path: Path,
                                                                      monkeypatch) -> None:
@@ -235,7 +218,7 @@ def test_losing_every_actor_stops_with_exit_5_and_keeps_what_was_done(cluster: C
     monkeypatch.setattr(ray_backend, "REPLACEMENTS_PER_ACTOR", 0)  # a dead actor is not replaced
     paths = write_articles(tmp_path / "in")
     settings = BatchSettings(fmt="markdown", cache_dir=tmp_path / "cache", sub_batch_units=3)
-    dying = EveryActorDyingRayModel()
+    dying = KillingRayModel(kill_all=True)
     with pytest.raises(ray_backend.RayClusterError, match="every Ray actor died") as stopped:
         run_batch(paths, tmp_path / "out", settings, dying)
     assert stopped.value.exit_code == 5
