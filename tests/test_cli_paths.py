@@ -208,20 +208,20 @@ def other_model(tmp_path: Path, installed_model: Path) -> Path:
 
 
 def test_changed_settings_redo_the_brief_and_the_cache_key_follows_the_model(tmp_path: Path, installed_model) -> None:
-    [page] = write_pages(tmp_path / "in", ["dated.txt"])
+    # A page without quotations: spaCy is never loaded, so the nine runs stay quick.
+    [page] = write_pages(tmp_path / "in", ["yearless.txt"])
     out = tmp_path / "out"
     env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
 
-    def run(*options: str, extra_env: dict | None = None) -> tuple[str, str]:
+    def run(*options: str, extra_env: dict | None = None) -> str:
         result = run_brief("batch", str(page), "-o", str(out), *options, env={**env, **(extra_env or {})})
         err = result.stderr.decode()
         assert result.returncode == 0, err
-        return err, (out / "dated.md").read_text(encoding="utf-8")
+        return err
 
     base = ["--beam-size", "1"]
     run(*base)
-    again, _ = run(*base)
-    assert "0 done, 1 skipped" in again
+    assert "0 done, 1 skipped" in run(*base)
     # Each setting the brief depends on redoes it; the translations come from the cache
     # unless the setting is part of the cache key (model, beam, a compute type other than int8).
     for options, from_cache in [
@@ -232,14 +232,12 @@ def test_changed_settings_redo_the_brief_and_the_cache_key_follows_the_model(tmp
         (["--compute-type", "float32"], False),
         (["--format", "json"], True),
     ]:
-        err, _ = run(*base, *options)
+        err = run(*base, *options)
         assert "1 done, 0 skipped" in err, (options, err)
         units = err.split("; ")[1]
         translated, hits = (int(word) for word in units.split() if word.isdigit())
         assert (hits == translated) is from_cache, (options, err)
-    _, brief = run(*base, "--quotes", "1")
-    assert brief.count("\n> “") == 1
-    err, _ = run(*base, extra_env={"ARGOS_PACKAGES_DIR": str(other_model(tmp_path, installed_model))})
+    err = run(*base, extra_env={"ARGOS_PACKAGES_DIR": str(other_model(tmp_path, installed_model))})
     assert "1 done, 0 skipped" in err and " 0 from the cache" in err
 
 
