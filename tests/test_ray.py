@@ -73,9 +73,11 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, installed_model) -> Cluster:
     node_packages = tmp_path_factory.mktemp("node-argos-packages")
-    if os.environ.get("RAY_AUTH_MODE") == "token" and not os.environ.get("RAY_AUTH_TOKEN"):
-        # Token authentication wants a token; one for this run only, not ~/.ray/auth_token.
-        os.environ["RAY_AUTH_TOKEN"] = secrets.token_hex(32)
+    # Ray 2.60 starts a local cluster with token authentication unless RAY_AUTH_MODE says
+    # otherwise, and writes a token to ~/.ray/auth_token if it finds none. Give it one
+    # for this run instead, so the tests never write into the home folder.
+    saved = {name: os.environ.get(name) for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN")}
+    os.environ.setdefault("RAY_AUTH_TOKEN", secrets.token_hex(32))
     driver_packages = os.environ["ARGOS_PACKAGES_DIR"]
     # Ray's processes inherit the environment: its workers get their own Argos folder.
     os.environ["ARGOS_PACKAGES_DIR"] = str(node_packages)
@@ -85,6 +87,11 @@ def cluster(tmp_path_factory, installed_model) -> Cluster:
         os.environ["ARGOS_PACKAGES_DIR"] = driver_packages
     yield Cluster(context.address_info["gcs_address"], node_packages)
     ray.shutdown()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def write_articles(folder: Path) -> list[Path]:
@@ -242,9 +249,9 @@ def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_pat
 
 @needs_ray
 def test_cluster_refusing_a_driver_without_its_token_is_one_line(cluster: Cluster, tmp_path: Path) -> None:
-    """.ci/run runs this test alone with RAY_AUTH_MODE=token (the cluster fixture then makes a token)."""
+    """The cluster fixture starts Ray with a token unless RAY_AUTH_MODE=disabled was set by hand."""
     if os.environ.get("RAY_AUTH_MODE") != "token":
-        pytest.skip("this Ray started its local cluster without token authentication")
+        pytest.skip("RAY_AUTH_MODE is set to start the local cluster without token authentication")
     write_articles(tmp_path / "in")
     env = {key: value for key, value in os.environ.items() if not key.startswith("RAY_AUTH_TOKEN")}
     env["RAY_AUTH_MODE"] = "disabled"  # a driver that does not send the token
