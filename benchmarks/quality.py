@@ -8,7 +8,7 @@ FOLDER holds the pages and an `annotations.json` in the fr-news format (one entr
 file: `file`, `title`, `body_first_words`, `body_last_words`, `furniture_examples`,
 `quotes` with `text_start` and `speaker`; see fr-news/README.md). Each page goes through
 `translator.pipeline.prepare` (read, clean, find quotes and their speakers); no model,
-no translation. Five measures, per page and in total:
+no translation. Six measures, per page and in total:
 
 body        `body_first_words` and `body_last_words` each appear in one cleaned
             paragraph (two checks per page).
@@ -54,10 +54,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from translator.document import ArticleDate  # noqa: E402
 from translator.errors import BriefError  # noqa: E402
 from translator.pipeline import prepare  # noqa: E402
 
-MEASURES = ("body", "furniture", "quotes", "speakers", "title")
+MEASURES = ("body", "furniture", "quotes", "speakers", "title", "date")
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
 # Words that say nothing about who speaks: determiners, prepositions, titles.
 _STOP_WORDS = set(
@@ -155,6 +156,49 @@ def _tied(name: list[str], role: list[str], context: str, reach: int = 4) -> boo
     return False
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("janvier", "january"), ("février", "fevrier", "february"), ("mars", "march"), ("avril", "april"),
+         ("mai", "may"), ("juin", "june"), ("juillet", "july"), ("août", "aout", "august"),
+         ("septembre", "september"), ("octobre", "october"), ("novembre", "november"),
+         ("décembre", "decembre", "december")], start=1)
+    for name in names
+}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORDED_DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+([^\W\d]+)\s+(\d{4})\b")
+_TIME = re.compile(r"\b(\d{1,2})\s*[h:]\s*(\d{2})\b")
+
+
+def annotated_date(text: str) -> tuple[str, str | None]:
+    """An annotation's `date_on_page` as (YYYY-MM-DD, HH:MM or None), the way the brief writes them."""
+    folded = norm(text).casefold()
+    numeric = _NUMERIC_DATE.search(folded)
+    worded = _WORDED_DATE.search(folded)
+    if numeric and numeric.group(1):
+        day, month, year = map(int, numeric.group(1, 2, 3))
+    elif numeric:
+        year, month, day = map(int, numeric.group(4, 5, 6))
+    elif worded and worded.group(2) in _MONTHS:
+        day, month, year = int(worded.group(1)), _MONTHS[worded.group(2)], int(worded.group(3))
+    else:
+        raise ValueError(f"date_on_page not understood: {text!r}")
+    rest = folded[(numeric or worded).end():]
+    clock = _TIME.search(rest)
+    return f"{year:04d}-{month:02d}-{day:02d}", clock and f"{int(clock.group(1)):02d}:{clock.group(2)}"
+
+
+def date_matches(found: "ArticleDate | None", expected: str | None) -> bool:
+    """See `date` in the module docstring."""
+    if expected is None:
+        return found is None
+    if found is None:
+        return False
+    day, clock = annotated_date(expected)
+    found_day, _, found_clock = found.isoformat().partition("T")
+    return found_day == day and (clock is None or found_clock == clock)
+
+
 @dataclass
 class PageScore:
     file: str
@@ -175,9 +219,10 @@ def score_page(folder: Path, entry: dict) -> PageScore:
     try:
         prepared = prepare(folder / entry["file"])
         paragraphs, quotes, title = prepared.article.paragraphs, prepared.quotes, prepared.article.title
+        date = prepared.article.date
     except BriefError as exc:
         page.error = str(exc)
-        paragraphs, quotes, title = [], [], None
+        paragraphs, quotes, title, date = [], [], None, None
     cleaned = [norm(p) for p in paragraphs]
 
     for key in ("body_first_words", "body_last_words"):
@@ -205,6 +250,9 @@ def score_page(folder: Path, entry: dict) -> PageScore:
     if entry.get("title") is not None:
         page.check("title", title is not None and loose(title) == loose(entry["title"]),
                    f"got {title!r}, expected {entry['title']!r}")
+    if "date_on_page" in entry:
+        page.check("date", date_matches(date, entry["date_on_page"]),
+                   f"got {date.isoformat() if date else None!r}, expected {entry['date_on_page']!r}")
     return page
 
 

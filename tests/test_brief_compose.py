@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import pytest
+
 from translator.summary.compose import BriefOptions, choose
 from translator.document import Article
 from translator.pipeline import brief_file
@@ -121,15 +123,18 @@ def test_json_says_which_paragraph_each_key_quote_came_from(tmp_path, upper):
     assert quote["original"].replace("\u00a0", " ") in PARAGRAPHS[4]
 
 
-def test_french_side_and_english_side_choose_alike(tmp_path, upper):
+@pytest.mark.parametrize("count", [2, 3])
+def test_french_side_and_english_side_choose_alike(tmp_path, upper, count):
+    """--translate-all ranks the English, --no-translate-all the French: same sentences, same quotes."""
     source = tmp_path / "article.txt"
     source.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
-    full = brief_file(source, translator=upper, options=BriefOptions(translate_all=True))
-    partial = brief_file(source, translator=upper, options=BriefOptions(translate_all=False))
-    for brief in (full, partial):
-        assert brief.sentences[0] == PARAGRAPHS[1].upper()
-        assert not any(s.endswith("?") for s in brief.sentences)
-        assert not set(brief.sentences) & {q.text for q in brief.quotes}
+    full = brief_file(source, translator=upper, options=BriefOptions(sentences=count, translate_all=True))
+    partial = brief_file(source, translator=upper, options=BriefOptions(sentences=count, translate_all=False))
+    assert full.sentences == partial.sentences
+    assert [q.text for q in full.quotes] == [q.text for q in partial.quotes]
+    assert full.sentences[0] == PARAGRAPHS[1].upper()
+    assert not any(s.endswith("?") for s in full.sentences)
+    assert not set(full.sentences) & {q.text for q in full.quotes}
 
 
 def test_a_bare_quotation_is_speech_not_a_summary_sentence():

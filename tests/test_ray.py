@@ -7,8 +7,10 @@ through Ray's object store. Tests that need Ray are marked `ray` and skipped wit
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -71,6 +73,11 @@ class Cluster:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, installed_model) -> Cluster:
     node_packages = tmp_path_factory.mktemp("node-argos-packages")
+    # Ray 2.60 starts a local cluster with token authentication unless RAY_AUTH_MODE says
+    # otherwise, and writes a token to ~/.ray/auth_token if it finds none. Give it one
+    # for this run instead, so the tests never write into the home folder.
+    saved = {name: os.environ.get(name) for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN")}
+    os.environ.setdefault("RAY_AUTH_TOKEN", secrets.token_hex(32))
     driver_packages = os.environ["ARGOS_PACKAGES_DIR"]
     # Ray's processes inherit the environment: its workers get their own Argos folder.
     os.environ["ARGOS_PACKAGES_DIR"] = str(node_packages)
@@ -80,6 +87,11 @@ def cluster(tmp_path_factory, installed_model) -> Cluster:
         os.environ["ARGOS_PACKAGES_DIR"] = driver_packages
     yield Cluster(context.address_info["gcs_address"], node_packages)
     ray.shutdown()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def write_articles(folder: Path) -> list[Path]:
@@ -159,11 +171,12 @@ def test_run_batch_on_ray_writes_what_a_local_run_writes(cluster: Cluster, tmp_p
 
 
 class KillingRayModel:
-    """A RayModel whose pool loses one actor (ray.kill) as soon as the first sub-batch is back."""
+    """A RayModel whose pool loses one actor (ray.kill), or all of them, as soon as the first sub-batch is back."""
 
-    def __init__(self) -> None:
+    def __init__(self, kill_all: bool = False) -> None:
         from translator.batch.backends.ray import RayModel
 
+        self.kill_all = kill_all
         self.recipe = RayModel(DECODING, actors=2)
         self.model_id, self.cache_key = self.recipe.model_id, self.recipe.cache_key
         self.translators: list = []
@@ -176,7 +189,8 @@ class KillingRayModel:
         def translate_batches(batches):
             for number, result in enumerate(batches_on_ray(batches)):
                 if number == 0:
-                    ray.kill(translator.actors[0], no_restart=True)
+                    for actor in list(translator.actors) if self.kill_all else translator.actors[:1]:
+                        ray.kill(actor, no_restart=True)
                 yield result
 
         translator.translate_batches = translate_batches
@@ -203,6 +217,25 @@ def test_actor_killed_mid_run_loses_nothing(cluster: Cluster, tmp_path: Path, mo
 
 
 @needs_ray
+def test_losing_every_actor_stops_with_exit_5_and_keeps_what_was_done(cluster: Cluster, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from translator.batch.backends import ray as ray_backend
+    from translator.translation.cache import TranslationCache
+
+    monkeypatch.setattr(ray_backend, "REPLACEMENTS_PER_ACTOR", 0)  # a dead actor is not replaced
+    paths = write_articles(tmp_path / "in")
+    settings = BatchSettings(fmt="markdown", cache_dir=tmp_path / "cache", sub_batch_units=3)
+    dying = KillingRayModel(kill_all=True)
+    with pytest.raises(ray_backend.RayClusterError, match="every Ray actor died") as stopped:
+        run_batch(paths, tmp_path / "out", settings, dying)
+    assert stopped.value.exit_code == 5
+    dying.translators[0].close()
+    # The sub-batch that came back before the actors died is in the cache: a rerun starts from it.
+    assert TranslationCache(tmp_path / "cache").count(dying.cache_key) >= 1
+    assert not (tmp_path / "out" / "digest.md").exists()
+
+
+@needs_ray
 def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_path: Path) -> None:
     write_articles(tmp_path / "in")
     common = ["batch", str(tmp_path / "in"), "--no-cache", "--quiet", "--beam-size", "1"]
@@ -216,11 +249,15 @@ def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_pat
 
 @needs_ray
 def test_cluster_refusing_a_driver_without_its_token_is_one_line(cluster: Cluster, tmp_path: Path) -> None:
+    """The cluster fixture starts Ray with a token unless RAY_AUTH_MODE=disabled was set by hand."""
     if os.environ.get("RAY_AUTH_MODE") != "token":
-        pytest.skip("this Ray started its local cluster without token authentication")
+        pytest.skip("RAY_AUTH_MODE is set to start the local cluster without token authentication")
     write_articles(tmp_path / "in")
-    result = run_brief("batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache",
-                       "--ray", cluster.address, env={"RAY_AUTH_MODE": "disabled"})
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RAY_AUTH_TOKEN")}
+    env["RAY_AUTH_MODE"] = "disabled"  # a driver that does not send the token
+    result = subprocess.run([sys.executable, "-m", "translator.cli", "batch", str(tmp_path / "in"), "-o",
+                             str(tmp_path / "out"), "--no-cache", "--ray", cluster.address],
+                            cwd=PROJECT, env=env, capture_output=True, timeout=300)
     lines = result.stderr.decode().strip().splitlines()
     assert result.returncode == 5
     assert len(lines) == 1 and "RAY_AUTH_MODE=token" in lines[0], lines[:3]
@@ -244,6 +281,26 @@ def test_unreachable_cluster_is_one_line_and_exit_5(installed_model, tmp_path: P
     assert len(lines) == 1 and lines[0].startswith("brief: error:")
     if ray is not None:
         assert "cannot reach the Ray cluster at ray://127.0.0.1:" in lines[0]
+    assert not list((tmp_path / "out").glob("*.md"))
+
+
+@pytest.mark.skipif(ray is None, reason="Ray is not installed")
+def test_ray_auto_with_nothing_there_is_one_line_and_exit_5(installed_model, tmp_path: Path) -> None:
+    """`--ray auto` goes where RAY_ADDRESS says, else to a `ray start` cluster on this machine."""
+    write_articles(tmp_path / "in")
+    command = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "--ray", "auto"]
+    port = closed_port()
+    addressed = run_brief(*command, env={"RAY_ADDRESS": f"127.0.0.1:{port}"})
+    lines = addressed.stderr.decode().strip().splitlines()
+    assert addressed.returncode == 5
+    assert lines == [f"brief: error: cannot reach the Ray cluster at auto: {os.strerror(errno.ECONNREFUSED)}"]
+    # No RAY_ADDRESS and no cluster in this (empty) Ray temp folder.
+    env = {key: value for key, value in os.environ.items() if key != "RAY_ADDRESS"}
+    nothing = subprocess.run([sys.executable, "-m", "translator.cli", *command], cwd=PROJECT, capture_output=True,
+                             timeout=300, env={**env, "RAY_TMPDIR": str(tmp_path / "ray-tmp")})
+    lines = nothing.stderr.decode().strip().splitlines()
+    assert nothing.returncode == 5
+    assert len(lines) == 1 and lines[0].startswith("brief: error: cannot connect to the Ray cluster at auto: ")
     assert not list((tmp_path / "out").glob("*.md"))
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from conftest import UpperRecipe, UpperTranslator
+from test_batch import write_articles
 
-from translator.batch.driver import plan_sub_batches
+from translator.batch.driver import BatchSettings, plan_sub_batches, run_batch
 from translator.translation.engine import iter_translated_batches
 from translator.batch.backends.pool import WorkerPool
 
@@ -37,13 +38,33 @@ def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:
     assert upper.calls == [["un", "deux"], ["trois"]]
 
 
-def test_a_backend_with_translate_batches_may_answer_in_any_order() -> None:
-    class Reversed(UpperTranslator):
-        def translate_batches(self, batches):
-            for index in reversed(range(len(batches))):
-                yield index, self.translate(batches[index])
+class ReversedRecipe(UpperRecipe):
+    """A backend that answers its sub-batches last first, as Ray actors or workers may."""
 
-    assert list(iter_translated_batches(Reversed(), [["a"], ["b"], ["c"]])) == [(2, ["C"]), (1, ["B"]), (0, ["A"])]
+    def load(self) -> UpperTranslator:
+        translator = super().load()
+
+        def translate_batches(batches):
+            for index in reversed(range(len(batches))):
+                yield index, translator.translate(batches[index])
+
+        translator.translate_batches = translate_batches
+        return translator
+
+
+def test_the_driver_puts_sub_batches_answered_out_of_order_back_in_place(tmp_path) -> None:
+    """Each answer goes with its own sub-batch: the same briefs as a backend answering in order."""
+    paths = write_articles(tmp_path / "in")
+    settings = BatchSettings(use_cache=False, sub_batch_units=2)  # many sub-batches
+    in_order, last_first = UpperRecipe(), ReversedRecipe()
+    run_batch(paths, tmp_path / "in-order", settings, in_order)
+    run_batch(paths, tmp_path / "reversed", settings, last_first)
+    [forwards], [backwards] = in_order.loaded, last_first.loaded
+    assert len(forwards.calls) > 3 and backwards.calls == forwards.calls[::-1]
+    written = sorted(p.name for p in (tmp_path / "in-order").glob("*.md"))
+    assert written and written == sorted(p.name for p in (tmp_path / "reversed").glob("*.md"))
+    for name in written:
+        assert (tmp_path / "reversed" / name).read_text() == (tmp_path / "in-order" / name).read_text()
 
 
 def test_the_process_pool_backend_returns_every_sub_batch() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -41,7 +42,10 @@ class BriefGroup(click.Group):
             raise
         except Exception as exc:  # noqa: BLE001 - last resort: no traceback for users
             if os.environ.get("BRIEF_DEBUG"):
-                raise
+                # The traceback for whoever debugs, and still the documented exit code
+                # (an uncaught exception would exit 1, which means bad input).
+                traceback.print_exc()
+                ctx.exit(EXIT_INTERNAL)
             click.echo(
                 f"brief: internal error: {type(exc).__name__}: {exc} (set BRIEF_DEBUG=1 for the traceback)", err=True
             )

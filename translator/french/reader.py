@@ -91,7 +91,14 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             raise InputError(f"{name}: this is {kind}, not a text or HTML article")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding), encoding, name)
+            try:
+                return _checked(data.decode(encoding), encoding, name)
+            except UnicodeDecodeError as exc:  # the mark promises an encoding the bytes do not keep
+                label = encoding.removesuffix("-sig").upper()
+                raise InputError(
+                    f"{name}: cannot decode the text: it starts with a {label} byte-order mark "
+                    f"but is not valid {label} ({exc.reason})"
+                ) from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file (contains NUL bytes), not text")
     try:
