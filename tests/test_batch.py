@@ -120,8 +120,8 @@ def test_digest_is_ordered_newest_first_with_index_and_quotes(tmp_path: Path) ->
     markdown = (tmp_path / "out" / "digest.md").read_text()
     index_lines = [line for line in markdown.splitlines() if line[:2] in {"1.", "2.", "3.", "4."}]
     assert len(index_lines) == 4
-    assert "(#article-1)" in index_lines[0] and "12 January 2025" in index_lines[0]
-    assert "(#article-2)" in index_lines[1] and "15 March" in index_lines[1]
+    assert "(#story-1)" in index_lines[0] and "12 January 2025" in index_lines[0]
+    assert "(#story-2)" in index_lines[1] and "15 March" in index_lines[1]
     assert markdown.index("## 1.") < markdown.index("## 4.")
     assert "> “J'AI ATTAQUÉ DANS LA DERNIÈRE CÔTE" in markdown
     for line in TAIL:

@@ -28,6 +28,9 @@ from translator.batch.inputs import BatchInput, Failure, name_outputs
 from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
+from translator.output.html import digest_html
+from translator.output.stories import make_stories
+from translator.grouping import StoryText, group_stories
 from translator.document import Brief
 from translator.translation.engine import iter_translated_batches
 from translator.errors import BriefError, ModelError
@@ -37,7 +40,7 @@ from translator.french.reader import DEFAULT_MAX_BYTES
 from translator.batch.records import RecordStore, content_hash, remove_stale_temps
 from translator.output.render import render_brief
 
-EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
+EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt", "html": "html"}
 # Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
 # units sorted by length were as fast as any larger size, and take 1–3 s each; the
 # character budget keeps a sub-batch of long sentences within the same time.
@@ -56,6 +59,8 @@ class BatchSettings:
     # Units per translator call: what a kill can lose, and how long Ctrl-C may wait.
     sub_batch_units: int = SUB_BATCH_UNITS
     sort_window: int = SORT_WINDOW
+    # Gather articles about one event into one story in the digest (`--no-group`: off).
+    group: bool = True
 
     def signature(self, cache_key: str) -> str:
         """What an output depends on besides its input: a change means the brief is redone."""
@@ -381,8 +386,15 @@ class Batch:
         # Input order first, so undated articles keep it in the digest.
         order = {str(item.path): number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
-        write_atomic(self.outdir / "digest.md", digest_markdown(entries, self.report.failed))
-        write_atomic(self.outdir / "digest.json", digest_json(entries, self.report.failed, self.model.model_id))
+        groups = None
+        if self.settings.group:
+            # On the French side only: a warm cache or a resumed run groups exactly alike.
+            groups = group_stories([StoryText(e.title_fr, e.paragraphs_fr, e.date) for e in entries])
+        stories = make_stories(entries, groups)
+        failed = self.report.failed
+        write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
+        write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
+        write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
 
 
 def run_batch(
@@ -393,6 +405,6 @@ def run_batch(
     failures: Sequence[Failure] = (),
     show_progress: bool = False,
 ) -> BatchReport:
-    """Brief every file of `paths` into `outdir`, plus digest.md and digest.json."""
+    """Brief every file of `paths` into `outdir`, plus digest.html, digest.md and digest.json."""
     settings = settings or BatchSettings()
     return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)

@@ -1,4 +1,4 @@
-"""Render a brief (or a cleaned article) as text, Markdown or JSON."""
+"""Render a brief (or a cleaned article) as text, Markdown, JSON or HTML."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import textwrap
 
 from translator.document import Article, Brief
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
+CLEAN_FORMATS = ("text", "markdown", "json")
 
 
 def _speaker(speaker: str | None) -> str:
@@ -52,6 +53,10 @@ def render_brief(brief: Brief, fmt: str) -> str:
         return brief_json(brief)
     if fmt == "markdown":
         return brief_markdown(brief)
+    if fmt == "html":
+        from translator.output.html import brief_html
+
+        return brief_html(brief)
     return brief_text(brief)
 
 

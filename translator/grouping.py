@@ -1,0 +1,160 @@
+"""Stories across sources: which articles of a batch report the same event.
+
+Decided on the French side (cleaned title and body, the page's date), before any
+translation, so it costs nothing on a warm cache and never depends on the model.
+Each article becomes two TF-IDF vectors (scikit-learn): its content words, stemmed with
+the Snowball French stemmer (PyStemmer; sumy's French stop words out), and its *specifics*:
+proper names found by their shape (a capitalised word that does not open a sentence) and
+numbers of two digits or more ("632 morts", "86 ans", "2019"), each counted once. Words say what an article
+is about; specifics say which event: the same minister's next announcement shares the
+name and the topic but not the numbers, places and other people of the first.
+
+Similarity is the weighted sum of the two cosines. Pairs whose pages give dates more than
+`MAX_DAYS_APART` apart never join. Candidate pairs above `THRESHOLD` are found by sparse
+products over blocks of rows (memory grows with the batch, not its square); each
+connected set of candidates is then cut by average linkage (SciPy) at the same threshold,
+so a chain of look-alikes does not glue two events together. Same input, same groups.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from translator.document import ArticleDate
+
+# The weight of the specifics' cosine (names, numbers); the words' cosine has the rest.
+SPECIFICS_WEIGHT = 0.3
+# Articles whose combined similarity reaches this are one story (README "Stories").
+THRESHOLD = 0.26
+# Dated pages further apart than this are different events, however alike.
+MAX_DAYS_APART = 7
+# Rows per sparse product when looking for candidate pairs.
+BLOCK_ROWS = 512
+
+_WORD = re.compile(r"[^\W\d_](?:[\w-]*\w)?|\d+")
+# French elision ("l'Élysée", "qu'il", "jusqu'à"): the word after the apostrophe is the word.
+_ELISION = re.compile(r"\b(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
+# The first word of a line or sentence: its capital says nothing about it being a name.
+_OPENER = re.compile(r"(?:^|[.!?…:»\"]\s+)\W*([^\W\d_](?:[\w-]*\w)?)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What grouping reads of one article: its French title, body paragraphs and date."""
+
+    title: str | None
+    paragraphs: Sequence[str]
+    date: ArticleDate | None = None
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("french"))
+
+
+@functools.cache
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball French stemmer, in C
+
+    return Stemmer.Stemmer("french", 100_000)
+
+
+def features(text: StoryText) -> tuple[dict[str, int], dict[str, int]]:
+    """(stemmed content words with their counts, specifics) of one article."""
+    stop = _stop_words()
+    full = _ELISION.sub(" ", "\n".join([text.title or "", *text.paragraphs]))
+    counts = Counter(_WORD.findall(full))
+    openers = Counter(_OPENER.findall(full))
+    kept = [(token, token.casefold(), count) for token, count in counts.items() if not token.isdigit()]
+    kept = [(token, folded, count) for token, folded, count in kept if len(folded) >= 3 and folded not in stop]
+    words: dict[str, int] = {}
+    for (token, folded, count), stem in zip(kept, _stemmer().stemWords([folded for _, folded, _ in kept])):
+        words[stem] = words.get(stem, 0) + count
+    specifics = {token: 1 for token in counts if token.isdigit() and len(token) >= 2}
+    # A capitalised word seen at least once inside a sentence is a name.
+    specifics.update({folded: 1 for token, folded, count in kept if token[0].isupper() and count > openers[token]})
+    return words, specifics
+
+
+def _vectors(texts: Sequence[StoryText]):
+    """One row per article: both TF-IDF spaces side by side, scaled so a dot product is the
+    weighted sum of the two cosines."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    columns = list(zip(*(features(text) for text in texts)))
+    parts = []
+    # Words count, damped (1 + log tf); a specific counts once: a place named ten times in
+    # one report and once in another is no more telling than once in each.
+    for docs, weight in zip(columns, (1 - SPECIFICS_WEIGHT, SPECIFICS_WEIGHT)):
+        counts = DictVectorizer(sort=True).fit_transform(docs)
+        if counts.shape[1] == 0:
+            counts = csr_matrix((len(texts), 1))
+        parts.append(TfidfTransformer(sublinear_tf=True).fit_transform(counts) * weight**0.5)
+    return hstack(parts, format="csr")
+
+
+def _days(value: ArticleDate | None) -> int | None:
+    if value is None or value.year is None:
+        return None
+    try:
+        return date(value.year, value.month, value.day).toordinal()
+    except ValueError:
+        return None
+
+
+def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> list[list[int]]:
+    """Groups of article indexes, each one story; every index in exactly one group.
+
+    Groups are in the order of their first article, and indexes inside a group ascend.
+    """
+    count = len(texts)
+    if count < 2:
+        return [[i] for i in range(count)]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    matrix = _vectors(texts)
+    days = [_days(text.date) for text in texts]
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for start in range(0, count, BLOCK_ROWS):
+        block = (matrix[start : start + BLOCK_ROWS] @ matrix.T).tocoo()
+        keep = (block.data >= threshold) & (block.row + start < block.col)
+        rows.append(block.row[keep] + start)
+        cols.append(block.col[keep])
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    graph = coo_matrix((np.ones(len(row)), (row, col)), shape=(count, count))
+    _, component = connected_components(graph, directed=False)
+
+    label_of: dict[int, tuple[int, int]] = {}
+    for number in np.unique(component):
+        members = np.flatnonzero(component == number)
+        if len(members) == 1:
+            label_of[int(members[0])] = (int(number), 0)
+            continue
+        sub = matrix[members]
+        similarity = np.asarray((sub @ sub.T).todense())
+        when = np.array([np.nan if days[m] is None else days[m] for m in members], dtype=float)
+        apart = np.abs(when[:, None] - when[None, :]) > MAX_DAYS_APART  # False where a date is unknown
+        similarity[apart] = 0.0
+        distance = np.clip(1.0 - similarity, 0.0, None)
+        condensed = distance[np.triu_indices(len(members), k=1)]
+        labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold, criterion="distance")
+        for member, label in zip(members, labels):
+            label_of[int(member)] = (int(number), int(label))
+
+    groups: dict[tuple[int, int], list[int]] = {}
+    for index in range(count):
+        groups.setdefault(label_of[index], []).append(index)
+    return sorted(groups.values(), key=lambda group: group[0])
