@@ -28,13 +28,14 @@ class DigestEntry:
     title_fr: str | None = None
     paragraphs_fr: list[str] = field(default_factory=list)
     site: str | None = None
+    title_from: str = "page"  # "page": the page's headline; "lead": made from its first sentence
 
     @classmethod
     def from_brief(cls, brief: Brief, output: str) -> DigestEntry:
         article = brief.article
         return cls(
             brief.source, output, brief.title, brief.date, list(brief.sentences), list(brief.quotes),
-            article.title, list(article.paragraphs), article.site,
+            article.title, list(article.paragraphs), article.site, brief.title_from,
         )
 
     @property
@@ -50,6 +51,7 @@ class DigestEntry:
             "site": self.site,
             "brief": self.sentences,
             "quotes": [asdict(q) for q in self.quotes],
+            "title_from": self.title_from,
             "title_fr": self.title_fr,
             "paragraphs_fr": self.paragraphs_fr,
         }
@@ -69,6 +71,7 @@ class DigestEntry:
             title_fr=data.get("title_fr"),
             paragraphs_fr=list(data["paragraphs_fr"]),
             site=data.get("site"),
+            title_from=data.get("title_from", "page"),
         )
 
 

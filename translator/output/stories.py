@@ -36,7 +36,10 @@ class Story:
 
     @property
     def title(self) -> str | None:
-        return self.lead.title or next((e.title for e in self.others if e.title), None)
+        """The lead's headline; when its page had none, another source's headline rather
+        than a title made from a first sentence."""
+        headlines = [e.title for e in self.sources if e.title and e.title_from == "page"]
+        return headlines[0] if headlines else self.lead.title or next((e.title for e in self.others if e.title), None)
 
     @property
     def date(self) -> ArticleDate | None:
