@@ -227,3 +227,18 @@ def test_warm_cache_groups_identically_and_a_resumed_batch_writes_the_same_diges
         assert (tmp_path / "resumed" / name).read_text() == cold
     stories = [json.loads((tmp_path / d / "digest.json").read_text())["stories"] for d in ("cold", "warm", "resumed")]
     assert stories[0] == stories[1] == stories[2]
+
+
+def test_the_same_articles_again_reuse_the_saved_groups(tmp_path: Path, monkeypatch) -> None:
+    import translator.batch.driver as driver
+
+    paths = write(tmp_path / "in", {**FIRE, "course.txt": RACE})
+    out = tmp_path / "out"
+    run_batch(paths, out, settings(cache_dir=tmp_path / "cache"), UpperRecipe())
+    first = (out / "digest.html").read_text()
+    calls = []
+    monkeypatch.setattr(driver, "group_stories", lambda texts: calls.append(texts) or [[i] for i in range(len(texts))])
+    run_batch(paths, out, settings(cache_dir=tmp_path / "cache"), UpperRecipe())
+    assert not calls and (out / "digest.html").read_text() == first
+    run_batch(paths[1:], out, settings(cache_dir=tmp_path / "cache"), UpperRecipe())
+    assert len(calls) == 1  # other articles: grouped again

@@ -19,6 +19,8 @@ so a chain of look-alikes does not glue two events together. Same input, same gr
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -35,6 +37,8 @@ THRESHOLD = 0.26
 MAX_DAYS_APART = 7
 # Rows per sparse product when looking for candidate pairs.
 BLOCK_ROWS = 512
+# Changes whenever the way groups are found changes (a saved grouping is then redone).
+VERSION = f"1|{SPECIFICS_WEIGHT}|{THRESHOLD}|{MAX_DAYS_APART}"
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*\w)?|\d+")
 # French elision ("l'Élysée", "qu'il", "jusqu'à"): the word after the apostrophe is the word.
@@ -81,6 +85,12 @@ def features(text: StoryText) -> tuple[dict[str, int], dict[str, int]]:
     # A capitalised word seen at least once inside a sentence is a name.
     specifics.update({folded: 1 for token, folded, count in kept if token[0].isupper() and count > openers[token]})
     return words, specifics
+
+
+def grouping_key(texts: Sequence[StoryText]) -> str:
+    """What a grouping depends on: the French of every article, in order, and `VERSION`."""
+    data = [[t.title, list(t.paragraphs), t.date and t.date.isoformat()] for t in texts]
+    return hashlib.sha256(json.dumps([VERSION, data], ensure_ascii=False).encode()).hexdigest()
 
 
 def _vectors(texts: Sequence[StoryText]):

@@ -30,7 +30,7 @@ from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
 from translator.output.html import digest_html
 from translator.output.stories import make_stories
-from translator.grouping import StoryText, group_stories
+from translator.grouping import StoryText, group_stories, grouping_key
 from translator.document import Brief
 from translator.translation.engine import iter_translated_batches
 from translator.errors import BriefError, ModelError
@@ -386,15 +386,23 @@ class Batch:
         # Input order first, so undated articles keep it in the digest.
         order = {str(item.path): number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
-        groups = None
-        if self.settings.group:
-            # On the French side only: a warm cache or a resumed run groups exactly alike.
-            groups = group_stories([StoryText(e.title_fr, e.paragraphs_fr, e.date) for e in entries])
-        stories = make_stories(entries, groups)
+        stories = make_stories(entries, self._groups(entries) if self.settings.group else None)
         failed = self.report.failed
         write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
         write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
         write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
+
+
+    def _groups(self, entries: list[DigestEntry]) -> list[list[int]]:
+        """Stories across sources, decided on the French only, so a warm cache or a resumed
+        run groups exactly alike; the same articles again reuse the saved groups."""
+        texts = [StoryText(entry.title_fr, entry.paragraphs_fr, entry.date) for entry in entries]
+        key = grouping_key(texts)
+        groups = self.store.stories(key)
+        if groups is None or sorted(i for group in groups for i in group) != list(range(len(texts))):
+            groups = group_stories(texts)
+            self.store.save_stories(key, groups)
+        return groups
 
 
 def run_batch(
