@@ -70,21 +70,60 @@ def _stemmer():
     return Stemmer.Stemmer("french", 100_000)
 
 
+# token → (stem or None for a stop word, name or None): each distinct word is looked at once.
+_TOKENS: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _token(token: str) -> tuple[str | None, str | None]:
+    known = _TOKENS.get(token)
+    if known is None:
+        folded = token.casefold()
+        if len(folded) < 3 or folded in _stop_words():
+            known = (None, None)
+        else:
+            known = (_stemmer().stemWord(folded), folded if token[0].isupper() else None)
+        if len(_TOKENS) > 1_000_000:
+            _TOKENS.clear()
+        _TOKENS[token] = known
+    return known
+
+
 def features(text: StoryText) -> tuple[dict[str, int], dict[str, int]]:
     """(stemmed content words with their counts, specifics) of one article."""
-    stop = _stop_words()
     full = _ELISION.sub(" ", "\n".join([text.title or "", *text.paragraphs]))
     counts = Counter(_WORD.findall(full))
     openers = Counter(_OPENER.findall(full))
-    kept = [(token, token.casefold(), count) for token, count in counts.items() if not token.isdigit()]
-    kept = [(token, folded, count) for token, folded, count in kept if len(folded) >= 3 and folded not in stop]
     words: dict[str, int] = {}
-    for (token, folded, count), stem in zip(kept, _stemmer().stemWords([folded for _, folded, _ in kept])):
-        words[stem] = words.get(stem, 0) + count
-    specifics = {token: 1 for token in counts if token.isdigit() and len(token) >= 2}
-    # A capitalised word seen at least once inside a sentence is a name.
-    specifics.update({folded: 1 for token, folded, count in kept if token[0].isupper() and count > openers[token]})
+    specifics: dict[str, int] = {}
+    for token, count in counts.items():
+        if token.isdigit():
+            if len(token) >= 2:
+                specifics[token] = 1
+            continue
+        stem, name = _token(token)
+        if stem is not None:
+            words[stem] = words.get(stem, 0) + count
+            # A capitalised word seen at least once inside a sentence is a name.
+            if name is not None and count > openers[token]:
+                specifics[name] = 1
     return words, specifics
+
+
+def _counts(docs: Sequence[dict[str, int]]):
+    """Documents × terms count matrix (CSR), columns in order of first appearance."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    values: list[int] = []
+    pointers = [0]
+    for doc in docs:
+        indices += [vocabulary.setdefault(term, len(vocabulary)) for term in doc]
+        values += doc.values()
+        pointers.append(len(indices))
+    shape = (len(docs), max(1, len(vocabulary)))
+    return csr_matrix((np.array(values, dtype=float), np.array(indices), np.array(pointers)), shape=shape)
 
 
 def grouping_key(texts: Sequence[StoryText]) -> str:
@@ -96,8 +135,7 @@ def grouping_key(texts: Sequence[StoryText]) -> str:
 def _vectors(texts: Sequence[StoryText]):
     """One row per article: both TF-IDF spaces side by side, scaled so a dot product is the
     weighted sum of the two cosines."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction import DictVectorizer
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfTransformer
 
     columns = list(zip(*(features(text) for text in texts)))
@@ -105,10 +143,7 @@ def _vectors(texts: Sequence[StoryText]):
     # Words count, damped (1 + log tf); a specific counts once: a place named ten times in
     # one report and once in another is no more telling than once in each.
     for docs, weight in zip(columns, (1 - SPECIFICS_WEIGHT, SPECIFICS_WEIGHT)):
-        counts = DictVectorizer(sort=True).fit_transform(docs)
-        if counts.shape[1] == 0:
-            counts = csr_matrix((len(texts), 1))
-        parts.append(TfidfTransformer(sublinear_tf=True).fit_transform(counts) * weight**0.5)
+        parts.append(TfidfTransformer(sublinear_tf=True).fit_transform(_counts(docs)) * weight**0.5)
     return hstack(parts, format="csr")
 
 
