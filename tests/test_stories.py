@@ -242,3 +242,19 @@ def test_the_same_articles_again_reuse_the_saved_groups(tmp_path: Path, monkeypa
     assert not calls and (out / "digest.html").read_text() == first
     run_batch(paths[1:], out, settings(cache_dir=tmp_path / "cache"), UpperRecipe())
     assert len(calls) == 1  # other articles: grouped again
+
+
+def test_cli_translate_writes_one_brief_as_an_html_page(tmp_path: Path, installed_model: Path) -> None:
+    from conftest import run_brief
+
+    source = write(tmp_path / "in", {"course.txt": RACE})[0]
+    page = tmp_path / "brief.html"
+    result = run_brief("translate", str(source), "--format", "html", "-o", str(page),
+                       env={"BRIEF_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr.decode()
+    html = page.read_text()
+    assert html.startswith("<!DOCTYPE html>") and html.count("<article") == 1
+    assert "ANAÏS MORVAN REMPORTE LA PREMIÈRE ÉTAPE" in html  # the tiny model's English
+    assert '<details lang="fr"><summary lang="en">French original</summary>' in html
+    assert "<h4>Anaïs Morvan remporte la première étape du Tour de Bretagne</h4>" in html
+    assert "<script" not in html
