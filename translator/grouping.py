@@ -3,17 +3,19 @@
 Decided on the French side (cleaned title and body, the page's date), before any
 translation, so it costs nothing on a warm cache and never depends on the model.
 Each article becomes two TF-IDF vectors (scikit-learn): its content words, stemmed with
-the Snowball French stemmer (PyStemmer; sumy's French stop words out), and its *specifics*:
-proper names found by their shape (a capitalised word that does not open a sentence) and
-numbers of two digits or more ("632 morts", "86 ans", "2019"), each counted once. Words say what an article
-is about; specifics say which event: the same minister's next announcement shares the
-name and the topic but not the numbers, places and other people of the first.
+the Snowball French stemmer (PyStemmer; sumy's French stop words out), and its
+*specifics*, each counted once: proper names found by their shape (a capitalised word
+that does not open a sentence) and numbers of two digits or more ("632 morts", "86 ans",
+"2019"). Words say what an article is about; specifics say which event: the same
+minister's next announcement shares the name and the topic but not the numbers, places
+and other people of the first.
 
-Similarity is the weighted sum of the two cosines. Pairs whose pages give dates more than
-`MAX_DAYS_APART` apart never join. Candidate pairs above `THRESHOLD` are found by sparse
-products over blocks of rows (memory grows with the batch, not its square); each
-connected set of candidates is then cut by average linkage (SciPy) at the same threshold,
-so a chain of look-alikes does not glue two events together. Same input, same groups.
+Similarity is the weighted sum of the two cosines. Pages whose dates are more than
+`MAX_DAYS_APART` apart count as unrelated (similarity 0). Candidate pairs above
+`THRESHOLD` are found by sparse products over blocks of rows (memory grows with the
+batch, not its square); each connected set of candidates is then cut by average linkage
+(SciPy) at the same threshold, so a chain of look-alikes does not glue two events
+together. Same input, same groups.
 """
 
 from __future__ import annotations
@@ -183,8 +185,10 @@ def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> l
     _, component = connected_components(graph, directed=False)
 
     label_of: dict[int, tuple[int, int]] = {}
-    for number in np.unique(component):
-        members = np.flatnonzero(component == number)
+    by_component = np.argsort(component, kind="stable")
+    bounds = np.flatnonzero(np.diff(component[by_component])) + 1
+    for members in np.split(by_component, bounds):
+        number = component[members[0]]
         if len(members) == 1:
             label_of[int(members[0])] = (int(number), 0)
             continue
