@@ -44,7 +44,9 @@ def _file_uri(path: str) -> str:
 
 
 def digest_html(stories: list[Story], failures: list[Failure], model_id: str | None = None) -> str:
-    """The whole digest: contents, one <article> per story (in the order given), failures."""
+    """The whole digest: contents, one <article> per story (in the order given), failures.
+
+    No timestamp: a resumed batch writes the same bytes as a clean run."""
     return environment().get_template("digest.html.j2").render(
         stories=stories,
         failures=failures,
@@ -52,7 +54,6 @@ def digest_html(stories: list[Story], failures: list[Failure], model_id: str | N
         model=model_id,
         version=__version__,
         page_title="News digest",
-        generated=None,  # no timestamp: a resumed batch writes the same bytes as a clean run
     )
 
 
