@@ -271,6 +271,7 @@ def test_cli_batch_with_the_real_tiny_model(tmp_path: Path, installed_model: Pat
     digest = json.loads((out / "digest.json").read_text())
     assert digest["model"].startswith("argos-fr-en-0.0.1-tiny")
     assert [Path(a["source"]).stem for a in digest["articles"]] == ["velo", "port"]  # 15/03, 04/03
+    assert f"digest in {out / 'digest.html'}" in err and (out / "digest.html").read_text().count("<article") == 2
 
     (inputs / "empty.txt").unlink()
     listed = "\n".join(str(p) for p in sorted(inputs.glob("*.txt"))) + "\n"

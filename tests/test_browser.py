@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, UpperRecipe
+from conftest import EXAMPLES
 
 from translator.batch.driver import BatchSettings, run_batch
 from translator.output.digest import DigestEntry
@@ -92,10 +92,11 @@ def check_page(browser, page: Path, name: str, shots: Path) -> None:
             assert 0 <= left and right <= width and height > 0 and font >= 16, (size, title.text[:60], box)
 
 
-def test_examples_digest_reads_on_a_phone_and_a_desktop(browser, shots: Path, tmp_path: Path) -> None:
+def test_examples_digest_reads_on_a_phone_and_a_desktop(browser, shots: Path, tmp_path: Path,
+                                                         installed_model: Path) -> None:
     paths = sorted((EXAMPLES / "articles").glob("*.txt")) + sorted((EXAMPLES / "html").glob("*.html"))
     settings = BatchSettings(options=BriefOptions(sentences=3, quotes=3), cache_dir=tmp_path / "cache")
-    report = run_batch(paths, tmp_path / "out", settings, UpperRecipe())
+    report = run_batch(paths, tmp_path / "out", settings)  # the tiny genuine Argos model
     assert len(report.done) == len(paths)
     check_page(browser, tmp_path / "out" / "digest.html", "examples", shots)
 
