@@ -126,7 +126,7 @@ def test_a_story_with_ten_sources_lists_them_all() -> None:
     assert story.lead.output == "s9.md" and len(story.sources) == 10
     html = digest_html([story], [])
     assert html.count("<article") == 1
-    assert len(re.findall(r'<a href="s\d\.md">English brief</a>', html)) == 10
+    assert len(re.findall(r'<a href="\./s\d\.md">English brief</a>', html)) == 10
     assert html.count('<details class="french" lang="fr">') == 10
     assert "10 sources" in html
     markdown = digest_markdown([story], [])
@@ -258,3 +258,16 @@ def test_cli_translate_writes_one_brief_as_an_html_page(tmp_path: Path, installe
     assert '<details lang="fr"><summary lang="en">French original</summary>' in html
     assert "<h4>Anaïs Morvan remporte la première étape du Tour de Bretagne</h4>" in html
     assert "<script" not in html
+
+
+def test_page_text_in_the_markdown_digest_is_never_a_link_or_raw_html() -> None:
+    hostile = DigestEntry(
+        source="in/a`b.txt", output="a b).md", title="x](javascript:alert(1)) <script>", date=None,
+        sentences=["<img src=x onerror=alert(1)> *bold*"], quotes=[], paragraphs_fr=["mot " * 50],
+    )
+    markdown = digest_markdown(make_stories([hostile, entry("other")], [[0, 1]]), [Failure("<b>", "<i>")])
+    assert not re.search(r"(?<![\\`])<(script|img|b)", markdown)  # only escaped, or in a code span
+    assert "- `<b>`: \\<i\\>" in markdown
+    assert "[x\\](javascript:alert(1)) \\<script\\>](#story-1)" in markdown
+    assert "\\<img src=x onerror=alert(1)\\> \\*bold\\*" in markdown
+    assert "`` in/a`b.txt ``" in markdown and "[brief](<a b).md>)" in markdown

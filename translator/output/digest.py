@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from translator.document import ArticleDate, Brief, BriefQuote, Failure
+from translator.output.markdown import markdown_code, markdown_target, markdown_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from translator.output.stories import Story
@@ -83,31 +84,36 @@ def _source_line(entry: DigestEntry) -> str:
     parts = [entry.title or "(untitled)"]
     parts += [entry.date.human()] if entry.date else []
     parts += [entry.site] if entry.site else []
-    return " · ".join(parts) + f" — `{entry.source}` · [brief]({entry.output})"
+    return (
+        markdown_text(" · ".join(parts))
+        + f" — {markdown_code(entry.source)} · [brief]({markdown_target(entry.output)})"
+    )
 
 
 def _quote_line(quote: BriefQuote, via: DigestEntry | None = None) -> str:
     speaker = quote.speaker_en or quote.speaker
     credit = " — ".join(filter(None, [speaker, via and (via.site or via.source)]))
-    return f"> {quote.marked}" + (f" — {credit}" if credit else "")
+    return f"> {markdown_text(quote.marked + (f' — {credit}' if credit else ''))}"
 
 
 def digest_markdown(stories: list[Story], failures: list[Failure]) -> str:
     """Stories as given (see `stories.order_stories`), an index first, failures last."""
     articles = sum(len(story.sources) for story in stories)
-    counts = f"{len(stories)} stories from {articles} articles" + (f", {len(failures)} failed" if failures else "")
+    counts = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'} from {articles} articles"
+    counts += f", {len(failures)} failed" if failures else ""
     lines = ["# News digest", "", counts, ""]
     for number, story in enumerate(stories, 1):
         when = f" ({story.date.human()})" if story.date else ""
-        lines.append(f"{number}. [{story.title or '(untitled)'}](#{_anchor(number)}){when}")
+        lines.append(f"{number}. [{markdown_text(story.title or '(untitled)')}](#{_anchor(number)}){when}")
     for number, story in enumerate(stories, 1):
         lead = story.lead
-        lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {story.title or '(untitled)'}", ""]
+        title = markdown_text(story.title or "(untitled)")
+        lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {title}", ""]
         meta = [story.date.human()] if story.date else []
-        meta += [f"{len(story.sources)} sources" if len(story.sources) > 1 else f"source: `{lead.source}`"]
-        meta += [f"[full brief]({lead.output})"]
+        meta += [f"{len(story.sources)} sources" if len(story.sources) > 1 else f"source: {markdown_code(lead.source)}"]
+        meta += [f"[full brief]({markdown_target(lead.output)})"]
         lines += [" · ".join(meta), ""]
-        lines += [f"- {sentence}" for sentence in lead.sentences]
+        lines += [f"- {markdown_text(sentence)}" for sentence in lead.sentences]
         if lead.quotes or story.more_quotes:
             lines += ["", "Key quotes:", ""]
             for quote in lead.quotes:
@@ -119,7 +125,7 @@ def digest_markdown(stories: list[Story], failures: list[Failure]) -> str:
             lines += [f"- {_source_line(entry)}" for entry in story.sources]
     if failures:
         lines += ["", "## Failed", ""]
-        lines += [f"- `{failure.source}`: {failure.reason}" for failure in failures]
+        lines += [f"- {markdown_code(failure.source)}: {markdown_text(failure.reason)}" for failure in failures]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from translator.document import Article, Brief
+from translator.output.markdown import markdown_code, markdown_text
 
 FORMATS = ("text", "markdown", "json", "html")
 CLEAN_FORMATS = ("text", "markdown", "json")
@@ -31,15 +32,15 @@ def brief_text(brief: Brief) -> str:
 
 
 def brief_markdown(brief: Brief, heading: str = "#") -> str:
-    lines = [f"{heading} {brief.title or '(untitled)'}", ""]
+    lines = [f"{heading} {markdown_text(brief.title or '(untitled)')}", ""]
     meta = [f"*{brief.date.human()}*"] if brief.date else []
-    meta.append(f"source: `{brief.source}`")
+    meta.append(f"source: {markdown_code(brief.source)}")
     lines += [" · ".join(meta), "", f"{heading}# Summary", ""]
-    lines += [f"- {s}" for s in brief.sentences]
+    lines += [f"- {markdown_text(s)}" for s in brief.sentences]
     if brief.quotes:
         lines += ["", f"{heading}# Key quotes", ""]
         for quote in brief.quotes:
-            lines.append(f"> {quote.marked}{_speaker(quote.speaker_en or quote.speaker)}")
+            lines.append(f"> {markdown_text(quote.marked + _speaker(quote.speaker_en or quote.speaker))}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
