@@ -124,8 +124,8 @@ def test_digest_is_ordered_newest_first_with_index_and_quotes(tmp_path: Path) ->
     markdown = (tmp_path / "out" / "digest.md").read_text()
     index_lines = [line for line in markdown.splitlines() if line[:2] in {"1.", "2.", "3.", "4."}]
     assert len(index_lines) == 4
-    assert "(#article-1)" in index_lines[0] and "12 January 2025" in index_lines[0]
-    assert "(#article-2)" in index_lines[1] and "15 March" in index_lines[1]
+    assert "(#story-1)" in index_lines[0] and "12 January 2025" in index_lines[0]
+    assert "(#story-2)" in index_lines[1] and "15 March" in index_lines[1]
     assert markdown.index("## 1.") < markdown.index("## 4.")
     assert "> “J'AI ATTAQUÉ DANS LA DERNIÈRE CÔTE" in markdown
     for line in TAIL:
@@ -326,6 +326,7 @@ def test_cli_batch_with_the_real_tiny_model(tmp_path: Path, installed_model: Pat
     digest = json.loads((out / "digest.json").read_text())
     assert digest["model"].startswith("argos-fr-en-0.0.1-tiny")
     assert [Path(a["source"]).stem for a in digest["articles"]] == ["velo", "port"]  # 15/03, 04/03
+    assert f"digest in {out / 'digest.html'}" in err and (out / "digest.html").read_text().count("<article") == 2
 
     (inputs / "empty.txt").unlink()
     listed = "\n".join(str(p) for p in sorted(inputs.glob("*.txt"))) + "\n"

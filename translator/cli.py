@@ -16,7 +16,7 @@ from translator.errors import BriefError
 from translator.batch.inputs import DEFAULT_GLOBS
 from translator.translation.engine import COMPUTE_TYPES, DEVICES
 from translator.french.reader import DEFAULT_MAX_BYTES
-from translator.output.render import FORMATS
+from translator.output.render import CLEAN_FORMATS, FORMATS
 from translator.summary.rank import DEFAULT_METHOD, METHODS
 
 EXIT_INTERRUPTED = 130
@@ -119,6 +119,7 @@ def main() -> None:
     \b
     Examples:
       brief translate article.txt                 English brief as text
+      brief translate page.html -f html -o brief.html   one page to open in a browser
       brief translate page.html --format json -o brief.json
       cat article.txt | brief translate - --format markdown
       brief clean article.txt --show-removed      what cleaning keeps and drops
@@ -133,7 +134,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", metavar="FILE")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="html: one self-contained page (no script, no network), with the French originals.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
 def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, quote_count: int,
@@ -160,7 +162,7 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
 
 @main.command()
 @click.argument("file", metavar="FILE")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(CLEAN_FORMATS), default="text", show_default=True)
 @click.option("--show-removed", is_flag=True, help="Also list the dropped lines and why.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True)
@@ -196,7 +198,7 @@ def check_ray_options(address: str, workers: int) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("--output", "-o", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the briefs, digest.md and digest.json (created if needed).")
+              help="Folder for the briefs, digest.html, digest.md and digest.json (created if needed).")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
               help="Format of each article's brief.")
 @click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
@@ -219,21 +221,26 @@ def check_ray_options(address: str, workers: int) -> None:
 @click.option("--brief-only", is_flag=True,
               help="Stop once the briefs and the digest are written: translate only what they show "
                    "(the same as --no-translate-all).")
+@click.option("--group/--no-group", "group", default=True, show_default=True,
+              help="Gather articles about the same event, from several sources, into one story.")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @brief_options
 @click.pass_context
 def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...],
           batch_size: int, batch_type: str, workers: int, ray_address: str | None, ray_actors: int,
-          use_cache: bool, cache_dir: Path | None, brief_only: bool, quiet: bool, method: str, sentences: int,
+          use_cache: bool, cache_dir: Path | None, brief_only: bool, group: bool, quiet: bool, method: str,
+          sentences: int,
           quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
 
     INPUT is a file, a directory (searched recursively with --glob), or - to read a
     list of paths from stdin. Each article's brief goes to OUTDIR/NAME.md (or .json,
-    .txt); digest.md and digest.json gather them all, newest first, with an index and
-    the files that failed. The model is loaded once and sentences of many articles are
-    translated together.
+    .txt, .html); digest.html (open it in a browser), digest.md and digest.json gather
+    them all as stories, newest first, with contents and the files that failed. Articles
+    from several sources about the same event become one story (decided on the French,
+    before translation; --no-group keeps one story per article). The model is loaded
+    once and sentences of many articles are translated together.
 
     Briefs come first: what every brief shows is translated across all articles, the
     briefs and the digest are written, and only then is the rest of each body translated
@@ -269,17 +276,17 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, intra_threads=per_worker)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only),
-                             max_bytes, use_cache, cache_dir)
+                             max_bytes, use_cache, cache_dir, group=group)
     show_progress = not quiet and sys.stderr.isatty()
     model = model_recipe(decoding, workers, ray_address, ray_actors)
     report = run_batch(paths, outdir, settings, model, failures, show_progress)
     if report.interrupted:
-        written = f"; digest in {outdir / 'digest.md'}" if report.digest_seconds is not None else ""
+        written = f"; digest in {outdir / 'digest.html'}" if report.digest_seconds is not None else ""
         click.echo(f"brief: interrupted; {report.summary()}{written}. Run the same command again to resume.",
                    err=True)
         sys.exit(EXIT_INTERRUPTED)
     if not quiet:
-        click.echo(f"brief: {report.summary()}; digest in {outdir / 'digest.md'}", err=True)
+        click.echo(f"brief: {report.summary()}; digest in {outdir / 'digest.html'}", err=True)
     for failure in report.failed:
         click.echo(f"brief: failed: {failure.source}: {failure.reason}", err=True)
     if report.failed:

@@ -66,6 +66,7 @@ class Article:
     source_format: str = "text"
     # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
     headings: list[int] = field(default_factory=list)
+    site: str | None = None  # the publisher, when the page says (HTML metadata)
 
     @property
     def body(self) -> str:

@@ -33,6 +33,9 @@ from translator.batch.inputs import BatchInput, Failure, name_outputs
 from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
+from translator.output.html import digest_html
+from translator.output.stories import make_stories
+from translator.grouping import StoryText, group_stories, grouping_key
 from translator.document import Brief
 from translator.translation.engine import TextTranslator, iter_translated_batches
 from translator.errors import BriefError, ModelError
@@ -42,7 +45,7 @@ from translator.french.reader import DEFAULT_MAX_BYTES
 from translator.batch.records import Finished, RecordStore, content_hash, remove_stale_temps
 from translator.output.render import render_brief
 
-EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
+EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt", "html": "html"}
 # Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
 # units sorted by length were as fast as any larger size, and take 1–3 s each; the
 # character budget keeps a sub-batch of long sentences within the same time.
@@ -61,6 +64,8 @@ class BatchSettings:
     # Units per translator call: what a kill can lose, and how long Ctrl-C may wait.
     sub_batch_units: int = SUB_BATCH_UNITS
     sort_window: int = SORT_WINDOW
+    # Gather articles about one event into one story in the digest (`--no-group`: off).
+    group: bool = True
 
     @property
     def full_text(self) -> bool:
@@ -447,8 +452,23 @@ class Batch:
         # Input order first, so undated articles keep it in the digest.
         order = {str(item.path): number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
-        write_atomic(self.outdir / "digest.md", digest_markdown(entries, self.report.failed))
-        write_atomic(self.outdir / "digest.json", digest_json(entries, self.report.failed, self.model.model_id))
+        stories = make_stories(entries, self._groups(entries) if self.settings.group else None)
+        failed = self.report.failed
+        write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
+        write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
+        write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
+
+
+    def _groups(self, entries: list[DigestEntry]) -> list[list[int]]:
+        """Stories across sources, decided on the French only, so a warm cache or a resumed
+        run groups exactly alike; the same articles again reuse the saved groups."""
+        texts = [StoryText(entry.title_fr, entry.paragraphs_fr, entry.date) for entry in entries]
+        key = grouping_key(texts)
+        groups = self.store.stories(key)
+        if groups is None or sorted(i for group in groups for i in group) != list(range(len(texts))):
+            groups = group_stories(texts)
+            self.store.save_stories(key, groups)
+        return groups
 
 
 def run_batch(
@@ -459,6 +479,6 @@ def run_batch(
     failures: Sequence[Failure] = (),
     show_progress: bool = False,
 ) -> BatchReport:
-    """Brief every file of `paths` into `outdir`, plus digest.md and digest.json."""
+    """Brief every file of `paths` into `outdir`, plus digest.html, digest.md and digest.json."""
     settings = settings or BatchSettings()
     return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)

@@ -17,6 +17,7 @@ from translator.output.digest import DigestEntry
 from translator.files import make_folder, write_atomic
 
 RECORDS_DIR = ".brief-batch"
+STORIES_RECORD = "stories.json"
 
 
 def content_hash(path: Path) -> str:
@@ -75,3 +76,16 @@ class RecordStore:
                   "entry": entry.to_dict()}
         make_folder(self.folder)
         write_atomic(self._path(source), json.dumps(record, ensure_ascii=False) + "\n")
+
+    def stories(self, key: str) -> list[list[int]] | None:
+        """The story groups an earlier run found for the same articles (`key`), if any."""
+        try:
+            record = json.loads((self.folder / STORIES_RECORD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        groups = record.get("groups") if isinstance(record, dict) and record.get("key") == key else None
+        return groups if isinstance(groups, list) else None
+
+    def save_stories(self, key: str, groups: list[list[int]]) -> None:
+        make_folder(self.folder)
+        write_atomic(self.folder / STORIES_RECORD, json.dumps({"key": key, "groups": groups}) + "\n")

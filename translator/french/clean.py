@@ -399,6 +399,7 @@ def clean_document(raw: RawDocument) -> Article:
         removed=[RemovedLine(line.number, line.text, line.reason) for line in lines if line.reason is not None],
         encoding=raw.encoding,
         source_format=raw.source_format,
+        site=raw.site,
         headings=[kept.index(i) for i in headings if i in kept],
     )
 

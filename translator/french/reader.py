@@ -46,6 +46,7 @@ class RawDocument:
     source_format: str = "text"  # "text" or "html"
     title: str | None = None
     published: date | None = None
+    site: str | None = None  # the publisher, from an HTML page's metadata
 
 
 def read_bytes(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -153,8 +154,8 @@ def looks_like_html(text: str, name: str = "") -> bool:
     return bool(_HTML_START.match(text)) or len(_HTML_TAGS.findall(text[:20000])) >= 3
 
 
-def extract_html(text: str, name: str) -> tuple[str, str | None, date | None]:
-    """Main text, title and date of an HTML page, using trafilatura."""
+def extract_html(text: str, name: str) -> tuple[str, str | None, date | None, str | None]:
+    """Main text, title, date and site name of an HTML page, using trafilatura."""
     import trafilatura
 
     document = trafilatura.bare_extraction(
@@ -168,7 +169,7 @@ def extract_html(text: str, name: str) -> tuple[str, str | None, date | None]:
             published = date.fromisoformat(document.date[:10])
         except ValueError:
             published = None
-    return document.text, document.title, published
+    return document.text, document.title, published, document.sitename or document.hostname
 
 
 def read_document(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
@@ -181,6 +182,6 @@ def read_document(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
 def document_from_text(text: str, name: str = "<text>", encoding: str = "utf-8") -> RawDocument:
     """An article already decoded (plain text or HTML), as `read_document` would give it."""
     if looks_like_html(text, name):
-        body, title, published = extract_html(text, name)
-        return RawDocument(name, body, encoding, "html", title, published)
+        body, title, published, site = extract_html(text, name)
+        return RawDocument(name, body, encoding, "html", title, published, site)
     return RawDocument(name, text, encoding)

@@ -1,4 +1,4 @@
-"""Render a brief (or a cleaned article) as text, Markdown or JSON."""
+"""Render a brief (or a cleaned article) as text, Markdown, JSON or HTML."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import re
 import textwrap
 
 from translator.document import Article, Brief
+from translator.output.markdown import markdown_code, markdown_text
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "html")
+CLEAN_FORMATS = ("text", "markdown", "json")
 
 
 def _speaker(speaker: str | None) -> str:
@@ -59,15 +61,15 @@ def brief_text(brief: Brief, full_text: bool = False) -> str:
 
 
 def brief_markdown(brief: Brief, heading: str = "#", full_text: bool = False) -> str:
-    lines = [f"{heading} {brief.title or '(untitled)'}", ""]
+    lines = [f"{heading} {markdown_text(brief.title or '(untitled)')}", ""]
     meta = [f"*{brief.date.human()}*"] if brief.date else []
-    meta.append(f"source: `{brief.source}`")
+    meta.append(f"source: {markdown_code(brief.source)}")
     lines += [" · ".join(meta), "", f"{heading}# Summary", ""]
-    lines += [f"- {s}" for s in brief.sentences]
+    lines += [f"- {markdown_text(s)}" for s in brief.sentences]
     if brief.quotes:
         lines += ["", f"{heading}# Key quotes", ""]
         for quote in brief.quotes:
-            lines.append(f"> {quote.marked}{_speaker(quote.speaker_en or quote.speaker)}")
+            lines.append(f"> {markdown_text(quote.marked + _speaker(quote.speaker_en or quote.speaker))}")
             lines.append("")
     translation = _translation_markdown(brief, heading) if full_text else []
     if translation:
@@ -86,6 +88,10 @@ def render_brief(brief: Brief, fmt: str, full_text: bool = False) -> str:
         return brief_json(brief)
     if fmt == "markdown":
         return brief_markdown(brief, full_text=full_text)
+    if fmt == "html":
+        from translator.output.html import brief_html
+
+        return brief_html(brief)
     return brief_text(brief, full_text)
 
 
