@@ -17,7 +17,8 @@ from translator.output.digest import DigestEntry
 from translator.files import make_folder, write_atomic
 
 RECORDS_DIR = ".brief-batch"
-STORIES_RECORD = "stories.json"
+# Apart from the per-article records, so that every RECORDS_DIR/*.json is one article.
+STORIES_RECORD = Path("stories") / "groups.json"
 
 
 def content_hash(path: Path) -> str:
@@ -87,5 +88,5 @@ class RecordStore:
         return groups if isinstance(groups, list) else None
 
     def save_stories(self, key: str, groups: list[list[int]]) -> None:
-        make_folder(self.folder)
+        make_folder((self.folder / STORIES_RECORD).parent)
         write_atomic(self.folder / STORIES_RECORD, json.dumps({"key": key, "groups": groups}) + "\n")
