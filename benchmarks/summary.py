@@ -15,11 +15,12 @@ speakers, sentences) and the brief's French-side selection (`summary.rank.rank` 
 French sentences, then `summary.compose.choose`): the same choice `brief` makes, with no
 translation model. Rows:
 
-LEAD-k          the article's first k sentences (the brief's splitter on the text as given)
+LEAD-k          the article's first k sentences (the brief's splitter on the text as given);
+                "LEAD-k, k of brief default": as many as the default brief has, article by article
 METHOD-k        sumy's METHOD alone: its k best sentences, in reading order
 brief-k         the brief's summary with `--sentences k` (other options at their defaults)
 brief default   the brief at its default settings (`--sentences`, `--words`)
-brief --words N the brief with a word budget
+brief -n 3 --words N  the brief with three sentences at most and a word budget
 
 ROUGE-1, -2 and -L are F1 scores (rouge-score, Google's ROUGE-1.5.5 port) on lower-cased
 Unicode word tokens (accents kept, no stemming); words = the summary's tokens on average.
@@ -52,6 +53,7 @@ from translator.summary.rank import METHODS, rank  # noqa: E402
 _TOKEN = re.compile(r"\w+")
 ASIDE_EVERY = 3  # index % 3 == 2 is set aside
 SIZES = (1, 2, 3)
+LEAD_MATCHED = "LEAD-k, k of brief default"
 
 
 class FrenchTokenizer:
@@ -102,8 +104,9 @@ def score(scorer, summary: str, reference: str) -> Scores:
     return Scores(result["rouge1"].fmeasure, result["rouge2"].fmeasure, result["rougeL"].fmeasure, words, 1)
 
 
-def brief_rows(text: str, words_budgets: list[int]) -> dict[str, str] | None:
-    """The brief's summaries of one article (French), by row name; None when cleaning loses it."""
+def brief_rows(text: str, words_budgets: list[int]) -> tuple[dict[str, str], int] | None:
+    """The brief's summaries of one article (French), by row name, and the number of
+    sentences of the default one; None when cleaning loses the article."""
     try:
         prepared = prepare_text(text, "article.txt")
     except BriefError:
@@ -114,19 +117,20 @@ def brief_rows(text: str, words_budgets: list[int]) -> dict[str, str] | None:
     ranking = rank([s.text for s in segments], defaults.method, "french")
     by_index = {s.index: s.text for s in segments}
 
-    def summary(options: BriefOptions) -> str:
+    def summary(options: BriefOptions) -> list[str]:
         choice = choose(prepared.article, segments, prepared.quotes, ranking, options)
-        return " ".join(by_index[i] for i in choice.summary)
+        return [by_index[i] for i in choice.summary]
 
-    rows = {f"brief-{k}": summary(_options(defaults, sentences=k, words=None)) for k in SIZES}
-    rows["brief default"] = summary(defaults)
+    rows = {f"brief-{k}": " ".join(summary(_options(defaults, sentences=k, words=None))) for k in SIZES}
+    default = summary(defaults)
+    rows["brief default"] = " ".join(default)
     for budget in words_budgets:
-        rows[f"brief --words {budget}"] = summary(_options(defaults, words=budget))
+        rows[f"brief -n 3 --words {budget}"] = " ".join(summary(_options(defaults, sentences=3, words=budget)))
     for method in METHODS:
         order = rank([s.text for s in segments], method, "french")
         for k in SIZES:
             rows[f"{method}-{k}"] = " ".join(by_index[segments[i].index] for i in sorted(order[:k]))
-    return rows
+    return rows, len(default)
 
 
 def _options(defaults: BriefOptions, **changes) -> BriefOptions:
@@ -151,7 +155,10 @@ def score_article(args: tuple[int, str, str, dict[str, str], list[int]]) -> tupl
     scorer = _scorer()
     rows = {f"LEAD-{k}": lead(text, k) for k in SIZES}
     briefs = brief_rows(text, words_budgets)
-    rows.update(briefs or {})
+    if briefs is not None:
+        rows.update(briefs[0])
+        # LEAD-k with k = the number of sentences of the brief's default summary.
+        rows[LEAD_MATCHED] = lead(text, briefs[1])
     rows.update(anchors)
     rows["reference"] = reference
     return index, ({name: score(scorer, summary, reference) for name, summary in rows.items()}, briefs is not None)
@@ -224,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, nargs="?", default=HERE.parent.parent / "shared" / "corpus" / "orangesum")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
-    parser.add_argument("--words", type=int, nargs="*", default=[30, 45, 60], help="word budgets to score")
+    parser.add_argument("--words", type=int, nargs="*", default=[50, 60, 70], help="word budgets to score (with -n 3)")
     parser.add_argument("--jobs", type=int, default=2, help="processes (each loads spaCy once)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
