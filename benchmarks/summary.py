@@ -121,7 +121,7 @@ def brief_rows(text: str, words_budgets: list[int]) -> tuple[dict[str, str], int
         choice = choose(prepared.article, segments, prepared.quotes, ranking, options)
         return [by_index[i] for i in choice.summary]
 
-    rows = {f"brief-{k}": " ".join(summary(_options(defaults, sentences=k, words=None))) for k in SIZES}
+    rows = {f"brief-{k}": " ".join(summary(_options(defaults, sentences=k, words=0))) for k in SIZES}
     default = summary(defaults)
     rows["brief default"] = " ".join(default)
     for budget in words_budgets:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from translator import __version__
-from translator.summary.compose import DEFAULT_SENTENCES, DEFAULT_SUMMARY_WORDS, BriefOptions
+from translator.summary.compose import DEFAULT_SENTENCES, WORDS_PER_SENTENCE, BriefOptions
 from translator.errors import BriefError
 from translator.batch.inputs import DEFAULT_GLOBS
 from translator.translation.engine import COMPUTE_TYPES, DEVICES
@@ -74,8 +74,8 @@ def brief_options(func):
                      help="sumy summarizer that ranks the sentences."),
         click.option("--sentences", "-n", type=click.IntRange(1, 50), default=DEFAULT_SENTENCES, show_default=True,
                      help="Sentences in the summary, at most (with --words: fewer when they do not fit)."),
-        click.option("--words", "-w", "word_budget", type=click.IntRange(0), default=DEFAULT_SUMMARY_WORDS,
-                     show_default=True,
+        click.option("--words", "-w", "word_budget", type=click.IntRange(0), default=None,
+                     show_default=f"{WORDS_PER_SENTENCE} per sentence",
                      help="Words in the summary, at most: sentences after the lead that do not fit are left "
                           "out (the lead always stands). 0 = no limit."),
         click.option("--quotes", "-q", "quote_count", type=click.IntRange(0, 20), default=3, show_default=True,
@@ -134,7 +134,7 @@ def main() -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
-def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, word_budget: int,
+def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, word_budget: int | None,
               quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
               compute_type: str) -> None:
     """Brief one French article in English.
@@ -149,7 +149,7 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
 
     check_output(output)
     prepared = prepare(file, max_bytes)  # input errors surface before the model loads
-    options = BriefOptions(method, sentences, quote_count, translate_all, word_budget or None)
+    options = BriefOptions(method, sentences, quote_count, translate_all, word_budget)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
                                                           intra_threads=threads))
     brief = brief_articles([prepared], translator, options)[0]
@@ -218,7 +218,7 @@ def check_ray_options(address: str, workers: int) -> None:
 @brief_options
 def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
           workers: int, ray_address: str | None, ray_actors: int,
-          use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, word_budget: int,
+          use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, word_budget: int | None,
           quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
@@ -254,7 +254,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, intra_threads=per_worker)
-    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all, word_budget or None),
+    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all, word_budget),
                              max_bytes,
                              use_cache, cache_dir)
     show_progress = not quiet and sys.stderr.isatty()

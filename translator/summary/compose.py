@@ -28,9 +28,10 @@ LENGTH_COST = 0.02
 REPEAT_THRESHOLD = 0.5
 
 
-# The summary's default size, chosen on orangesum (README "Summary quality").
+# The summary's default size, chosen on orangesum (README "Summary quality"): two
+# sentences, and a budget of 35 words a sentence (an abstract's length) unless --words says.
 DEFAULT_SENTENCES = 2
-DEFAULT_SUMMARY_WORDS = 70
+WORDS_PER_SENTENCE = 35
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,15 @@ class BriefOptions:
     sentences: int = DEFAULT_SENTENCES
     quotes: int = 3
     translate_all: bool = True
-    # At most this many words in the summary (the lead always stands); None: no budget.
-    words: int | None = DEFAULT_SUMMARY_WORDS
+    # At most this many words in the summary (the lead always stands); None:
+    # WORDS_PER_SENTENCE a sentence; 0: no limit.
+    words: int | None = None
+
+    def word_budget(self) -> int | None:
+        """The summary's word budget, or None for no limit."""
+        if self.words is None:
+            return WORDS_PER_SENTENCE * self.sentences
+        return self.words or None
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,8 @@ def choose(
     if lead is None:
         return BriefChoice([], key, None)
     summary = [lead]
-    budget = options.words - word_count(by_index[lead].text) if options.words else None
+    budget = options.word_budget()
+    budget = None if budget is None else budget - word_count(by_index[lead].text)
     seen = [content_words(by_index[lead].text)] + ([content_words(article.title)] if article.title else [])
     candidates = [i for i in ranking if i in news and i not in holders and i != lead]
     for index in summary_order(candidates, by_index, ranking, article.title, lead):
