@@ -162,16 +162,16 @@ def summary_order(
     place = {index: p for p, index in enumerate(ranking)}
     total = max(len(ranking), 1)
     topic = content_words(by_index[lead].text) | (content_words(title) if title else frozenset())
-    after_lead = sorted(i for i in candidates if i > lead)
+    # 1 for the first candidate after the lead, 1/2 for the next, …; 0 before the lead.
+    nearness = {index: 1 / (1 + p) for p, index in enumerate(sorted(i for i in candidates if i > lead))}
 
     def score(index: int) -> float:
         text = by_index[index].text
         words = content_words(text)
         on_topic = len(words & topic) / len(words) if words else 0.0
-        near = 1 / (1 + after_lead.index(index)) if index in after_lead else 0.0
         return (
             RANK_WEIGHT * (1 - place.get(index, total) / total)
-            + POSITION_WEIGHT * near
+            + POSITION_WEIGHT * nearness.get(index, 0.0)
             + TOPIC_WEIGHT * on_topic
             - LENGTH_COST * word_count(text)
         )
