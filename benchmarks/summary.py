@@ -18,7 +18,7 @@ translation model. Rows:
 LEAD-k          the article's first k sentences (the brief's splitter on the text as given);
                 "LEAD-k, k of brief default": as many as the default brief has, article by article
 METHOD-k        sumy's METHOD alone: its k best sentences, in reading order
-brief-k         the brief's summary with `--sentences k` (other options at their defaults)
+brief-k         the brief's summary with `--sentences k --words 0` (no word budget)
 brief default   the brief at its default settings (`--sentences`, `--words`)
 brief -n 3 --words N  the brief with three sentences at most and a word budget
 
