@@ -76,3 +76,40 @@ def test_trailing_headlines_go_short_body_sentences_stay():
     article = clean_document(RawDocument("t.txt", text, "utf-8"))
     assert article.paragraphs == text.split("\n")[:2]
     assert [r.reason for r in article.removed] == ["trailing-headline"] * 3
+
+
+# A paragraph of running prose is never furniture, whatever words it uses (issue 20).
+_PROSE_WITH_FURNITURE_WORDS = (
+    "La mairie de Brives a annoncé lundi sur les réseaux sociaux, Twitter et Facebook, la fermeture de la piscine "
+    "municipale pour six mois de travaux. « Abonnez-vous à la lettre de la mairie pour suivre le "
+    "chantier », a écrit le maire, qui invite les habitants à partager leurs idées. Les nageurs "
+    "pourront lire aussi le compte rendu du conseil municipal, publié mardi, où le coût est estimé "
+    "à 1,2 million d'euros.Le club de natation s'entraînera à Tulle."
+)
+
+
+def test_a_paragraph_naming_networks_and_calls_to_act_is_article_text():
+    assert furniture_reason(_PROSE_WITH_FURNITURE_WORDS) is None
+
+
+def test_a_one_line_article_naming_networks_is_not_lost():
+    article = clean_document(RawDocument("brives.txt", _PROSE_WITH_FURNITURE_WORDS, "utf-8"))
+    assert article.paragraphs == [_PROSE_WITH_FURNITURE_WORDS]
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Suivez-nous sur Twitter et sur Facebook !", "social"),
+        ("Abonnez-vous à notre lettre d'information.", "social"),
+        ("Lire aussi : La piscine de Brives ferme pour travaux", "related-link"),
+        # Two sentences, but a notice: it talks to the reader.
+        (
+            "Cet article est réservé aux abonnés. Abonnez-vous pour lire la suite et profiter de toutes "
+            "nos offres numériques, sans engagement de durée, dès aujourd'hui sur tous vos écrans.",
+            "paywall",
+        ),
+    ],
+)
+def test_notices_with_the_same_words_still_go(line, reason):
+    assert furniture_reason(line) == reason

@@ -62,3 +62,78 @@ def test_tokenizer_for_sumy():
     tokenizer = QuoteAwareTokenizer("french")
     assert tokenizer.to_sentences("Un. Deux « trois. quatre ».") == ("Un.", "Deux « trois. quatre ».")
     assert tokenizer.to_words("L'OTAN a dit : « non » (51,3 %).") == ("L'OTAN", "a", "dit", "non", "51", "3")
+
+
+# Scraped text whose paragraphs were joined without a space (issue 20).
+
+
+def test_sentences_glued_by_a_scraper_are_cut():
+    text = "Le drame a eu lieu dans un cadre domestique.Consternant, le maire a réagi.Le lendemain, rien."
+    assert split_sentences(text) == [
+        "Le drame a eu lieu dans un cadre domestique.",
+        "Consternant, le maire a réagi.",
+        "Le lendemain, rien.",
+    ]
+
+
+def test_glued_after_a_year_an_acronym_a_quote_a_question_and_an_ellipsis():
+    text = (
+        "Le chiffre date de 2019.Les syndicats visent la SNCF.Elle répond \u00ab non \u00bb."
+        "Pourquoi?Personne ne sait…Rien n'est prévu."
+    )
+    assert split_sentences(text) == [
+        "Le chiffre date de 2019.",
+        "Les syndicats visent la SNCF.",
+        "Elle répond \u00ab non \u00bb.",
+        "Pourquoi?",
+        "Personne ne sait…",
+        "Rien n'est prévu.",
+    ]
+
+
+def test_elided_opening_glued_to_the_previous_sentence():
+    assert split_sentences("Il vit à Paris.L'avion part demain.") == ["Il vit à Paris.", "L'avion part demain."]
+
+
+def test_heading_glued_to_its_paragraph_is_cut():
+    text = "Le concert est reportéLa rencontre aura lieu en mai. Selon la mairie, tout est prêt."
+    assert split_sentences(text) == [
+        "Le concert est reporté",
+        "La rencontre aura lieu en mai.",
+        "Selon la mairie, tout est prêt.",
+    ]
+
+
+def test_camel_case_names_are_not_headings():
+    text = "EgyptAir et FranceAgriMer ont signé avec YouTube. McLaren aussi."
+    assert split_sentences(text) == ["EgyptAir et FranceAgriMer ont signé avec YouTube.", "McLaren aussi."]
+
+
+def test_glued_abbreviation_and_initials_stay_whole():
+    text = "M.Dupont a rencontré J.-L. Mélenchon, A. B. Smith et J.Martin hier. Ils ont parlé."
+    assert split_sentences(text) == [
+        "M.Dupont a rencontré J.-L. Mélenchon, A. B. Smith et J.Martin hier.",
+        "Ils ont parlé.",
+    ]
+
+
+def test_glued_decimals_stay_whole():
+    text = "La hausse est de 3.5 % contre 3,5 points.La baisse suit."
+    assert split_sentences(text) == ["La hausse est de 3.5 % contre 3,5 points.", "La baisse suit."]
+
+
+def test_web_addresses_and_emails_are_not_cut():
+    text = (
+        "Écrire à jean.Dupont@exemple.fr ou lire www.Mairie.fr et https://exemple.fr/Page.Html avant lundi. "
+        "Le dossier est ouvert."
+    )
+    assert split_sentences(text) == [
+        "Écrire à jean.Dupont@exemple.fr ou lire www.Mairie.fr et https://exemple.fr/Page.Html avant lundi.",
+        "Le dossier est ouvert.",
+    ]
+
+
+def test_ellipsis_in_brackets_before_a_capital_is_not_a_glued_end():
+    text = "Il a parlé de la mairie (...)Les travaux reprennent. Fin."
+    assert split_sentences(text)[-1] == "Fin."
+    assert split_sentences(text)[0].startswith("Il a parlé de la mairie (...)Les travaux")

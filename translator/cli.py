@@ -11,7 +11,7 @@ import click
 from click.core import ParameterSource
 
 from translator import __version__
-from translator.summary.compose import BriefOptions
+from translator.summary.compose import DEFAULT_SENTENCES, WORDS_PER_SENTENCE, BriefOptions
 from translator.errors import BriefError
 from translator.batch.inputs import DEFAULT_GLOBS
 from translator.translation.engine import COMPUTE_TYPES, DEVICES
@@ -77,8 +77,12 @@ def brief_options(func):
     options = [
         click.option("--method", type=click.Choice(METHODS), default=DEFAULT_METHOD, show_default=True,
                      help="sumy summarizer that ranks the sentences."),
-        click.option("--sentences", "-n", type=click.IntRange(1, 50), default=3, show_default=True,
-                     help="Sentences in the summary."),
+        click.option("--sentences", "-n", type=click.IntRange(1, 50), default=DEFAULT_SENTENCES, show_default=True,
+                     help="Sentences in the summary, at most (with --words: fewer when they do not fit)."),
+        click.option("--words", "-w", "word_budget", type=click.IntRange(0), default=None,
+                     show_default=f"{WORDS_PER_SENTENCE} per sentence",
+                     help="Words in the summary, at most: sentences after the lead that do not fit are left "
+                          "out (the lead always stands). 0 = no limit."),
         click.option("--quotes", "-q", "quote_count", type=click.IntRange(0, 20), default=3, show_default=True,
                      help="Key quotes to list."),
         click.option("--translate-all/--no-translate-all", default=True, show_default=True,
@@ -138,8 +142,8 @@ def main() -> None:
               help="html: one self-contained page (no script, no network), with the French originals.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
-def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, quote_count: int,
-              translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
+def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, word_budget: int | None,
+              quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
               compute_type: str) -> None:
     """Brief one French article in English.
 
@@ -153,7 +157,7 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
 
     check_output(output)
     prepared = prepare(file, max_bytes)  # input errors surface before the model loads
-    options = BriefOptions(method, sentences, quote_count, translate_all)
+    options = BriefOptions(method, sentences, quote_count, translate_all, word_budget)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
                                                           intra_threads=threads))
     brief = brief_articles([prepared], translator, options)[0]
@@ -229,7 +233,7 @@ def check_ray_options(address: str, workers: int) -> None:
 def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...],
           batch_size: int, batch_type: str, workers: int, ray_address: str | None, ray_actors: int,
           use_cache: bool, cache_dir: Path | None, brief_only: bool, group: bool, quiet: bool, method: str,
-          sentences: int,
+          sentences: int, word_budget: int | None,
           quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
@@ -275,7 +279,8 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, intra_threads=per_worker)
-    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only),
+    settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only,
+                                               word_budget),
                              max_bytes, use_cache, cache_dir, group=group)
     show_progress = not quiet and sys.stderr.isatty()
     model = model_recipe(decoding, workers, ray_address, ray_actors)

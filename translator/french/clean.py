@@ -25,6 +25,7 @@ from translator.french.lines import (
     WEEKDAYS,
     is_english,
     is_fragment,
+    is_running_prose,
     is_sentence_line,
     loose_key,
     reads_as_news,
@@ -261,6 +262,11 @@ def _is_caption(text: str, words: int) -> bool:
 _PHRASE_REASONS = frozenset(
     {"social", "comments", "report-error", "page-furniture", "contact", "credit", "related-link", "paywall"}
 )
+# Every rule that fires on a word or phrase rather than on the line's shape: none of them
+# may take a paragraph of running prose (`is_running_prose`) for furniture.
+_WORDING_REASONS = _PHRASE_REASONS | {
+    "copyright", "read-more", "call-to-act", "related-section", "login", "cookie-notice", "not-french",
+}
 # "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link; "Lire aussi Le …",
 # "En savoir plus sur Le …": a link to a headline.
 _LINK_LABEL = re.compile(
@@ -284,6 +290,9 @@ def furniture_reason(line: str) -> str | None:
     text = _norm(line)
     reason = _line_shape(text)
     if reason in _PHRASE_REASONS and reads_as_news(text) and not _unmistakable(reason, text):
+        return None
+    if reason in _WORDING_REASONS and is_running_prose(text):
+        # A paragraph of several news sentences is the article, whatever words it uses.
         return None
     return reason
 

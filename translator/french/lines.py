@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from translator.french.sentences import split_sentences
+
 # French function words: prose is full of them; labels, names and link text much less so.
 FRENCH_FUNCTION_WORDS = frozenset(
     "le la les l un une des du de d au aux et ou mais donc or ni car que qu qui quoi dont où ce c cet cette ces "
@@ -119,3 +121,22 @@ def reads_as_news(text: str, min_words: int = 5) -> bool:
         and sum(w.islower() and len(w) >= 3 for w in text.split()[1:]) >= 2
         and not addresses_reader(text)
     )
+
+
+# A notice is short; a line longer than this made of news sentences is article text.
+MIN_PROSE_WORDS = 30
+
+
+def is_running_prose(text: str) -> bool:
+    """A paragraph of article text: over `MIN_PROSE_WORDS` words, two news sentences or more,
+    and those sentences are most of it.
+
+    A phrase rule (share, follow, subscribe, read more, paywall, …) never drops such a line:
+    an article may say "a annoncé sur Twitter" or quote "abonnez-vous" in its sentences,
+    while a notice is a line or two that talks to the reader.
+    """
+    words = len(text.split())
+    if words <= MIN_PROSE_WORDS:
+        return False
+    news = [s for s in split_sentences(text) if reads_as_news(s)]
+    return len(news) >= 2 and 2 * sum(len(s.split()) for s in news) >= words

@@ -1,6 +1,14 @@
 """Quote-aware sentence splitting for French (and English), with no model to download.
 
 Used for translation units and as sumy's tokenizer, in place of NLTK punkt.
+
+Scraped text often loses the break between two paragraphs: "… domestique.Consternant, …"
+(a sentence glued to the next) or "… le festival reportéLa rencontre …" (a heading glued to
+its paragraph). Both are cut: a sentence mark with a capital straight after it ends a
+sentence unless it closes an abbreviation or an initial ("M.Dupont", "J.-L. Mélenchon") or
+sits in a web address or an e-mail ("www.Site.fr", "jean.Dupont@exemple.fr"); a run of
+lower-case letters followed, with no space, by a word that opens French sentences
+("Le", "Dans", "Selon", "L'") ends a heading.
 """
 
 from __future__ import annotations
@@ -28,6 +36,15 @@ _SPACES = " \u00a0\u202f\t\n"
 # What may start a sentence: a capital, a digit, an opening quote or bracket, a dash.
 _STARTS = re.compile(r"[A-ZÀ-ÖØ-Þ0-9«“\"‘(\[—–-]")
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ«]")
+# A heading glued to its paragraph: lower-case letters, then a sentence opener with no space.
+_GLUED_HEADING = re.compile(
+    r"(?<=[a-zß-öø-ÿ][a-zß-öø-ÿ])"
+    r"(?=(?:Les?|La|Un|Une|Des|Du|De|Au|Aux|Ce|Cette|Ces|Il|Ils|Elle|Elles|On|En|Dans|Selon|Pour|Après|Avant|"
+    r"Depuis|Lors|Mais|Et|Si|Sur|Avec|Par|Malgré|Alors|Ainsi|Pourtant)[ \u00a0]|(?:L|D|C|Qu|S)['’][^\W\d_])"
+)
+# Web addresses and e-mails: a mark inside them never ends a sentence.
+_ADDRESS = re.compile(r"@|://|^(?:www|https?)\.", re.IGNORECASE)
 
 
 def _ends_with_abbreviation(text: str, dot: int, abbreviations: set[str]) -> bool:
@@ -52,11 +69,15 @@ def split_spans(text: str, language: str = "french") -> list[tuple[int, int]]:
     for span in quotes:
         for i in range(span.start + 1, span.end - 1):
             inside[i] = True
+    headings = _glued_headings(text, language)
     spans: list[tuple[int, int]] = []
     start = 0
     i = 0
     n = len(text)
     while i < n:
+        if i in headings and not inside[i] and i > start:
+            spans.append((start, i))
+            start = i
         if text[i] in _TERMINATORS and not inside[i]:
             end = i + 1
             while end < n and text[end] in _TERMINATORS:
@@ -96,7 +117,8 @@ def _skip_spaces(text: str, i: int) -> int:
 def _is_boundary(text: str, mark: int, end: int, abbreviations: set[str]) -> bool:
     nxt = _skip_spaces(text, end)
     if nxt == end and end < len(text):
-        return False  # "51.3", "U.S.A", "etc.," : no space after the mark
+        # "51.3", "U.S.A", "etc.,": no space after the mark; "fin.Le": two sentences glued.
+        return _is_glued_boundary(text, mark, end, abbreviations)
     if nxt >= len(text):
         return True
     if not _STARTS.match(text[nxt]):
@@ -104,6 +126,35 @@ def _is_boundary(text: str, mark: int, end: int, abbreviations: set[str]) -> boo
     if text[mark] == "." and _ends_with_abbreviation(text, mark, abbreviations):
         return False
     return True
+
+
+def _token_around(text: str, at: int) -> str:
+    """The run of non-space characters around position `at`."""
+    start, end = at, at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def _is_glued_boundary(text: str, mark: int, end: int, abbreviations: set[str]) -> bool:
+    """A sentence mark with the next sentence glued to it: "domestique.Consternant", "2019.Le"."""
+    if not _CAPITAL.match(text[end]) or mark == 0:
+        return False
+    before = text[mark - 1]
+    if not (before.isalnum() or before in _CLOSERS):
+        return False  # "(...)Le", ".NET": not a sentence's end
+    if _ADDRESS.search(_token_around(text, mark)):
+        return False
+    return not (text[mark] == "." and _ends_with_abbreviation(text, mark, abbreviations))
+
+
+def _glued_headings(text: str, language: str) -> set[int]:
+    """Where a heading glued to its paragraph ends ("… reportéLa rencontre …")."""
+    if language != "french":
+        return set()
+    return {m.start() for m in _GLUED_HEADING.finditer(text) if not _ADDRESS.search(_token_around(text, m.start()))}
 
 
 def split_sentences(text: str, language: str = "french") -> list[str]:

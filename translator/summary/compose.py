@@ -18,14 +18,37 @@ from translator.summary.statements import (
 from translator.summary.rank import DEFAULT_METHOD
 
 _TITLE_WORDS = 14
+# How a summary sentence after the lead is scored (`summary_order`). Set from
+# benchmarks/summary.py on the tuning part of orangesum (every third article set aside).
+RANK_WEIGHT = 1.0
+POSITION_WEIGHT = 4.0
+TOPIC_WEIGHT = 2.0
+LENGTH_COST = 0.02
+# Content-word overlap (Jaccard) from which a sentence repeats one already read.
+REPEAT_THRESHOLD = 0.5
+
+
+# The summary's default size, chosen on orangesum (README "Summary quality"): two
+# sentences, and a budget of 35 words a sentence (an abstract's length) unless --words says.
+DEFAULT_SENTENCES = 2
+WORDS_PER_SENTENCE = 35
 
 
 @dataclass(frozen=True)
 class BriefOptions:
     method: str = DEFAULT_METHOD
-    sentences: int = 3
+    sentences: int = DEFAULT_SENTENCES
     quotes: int = 3
     translate_all: bool = True
+    # At most this many words in the summary (the lead always stands); None:
+    # WORDS_PER_SENTENCE a sentence; 0: no limit.
+    words: int | None = None
+
+    def word_budget(self) -> int | None:
+        """The summary's word budget, or None for no limit."""
+        if self.words is None:
+            return WORDS_PER_SENTENCE * self.sentences
+        return self.words or None
 
 
 @dataclass(frozen=True)
@@ -83,9 +106,10 @@ def choose(
 
     The lead (first news sentence) opens the summary: on news, the first sentences are a
     strong summary on their own. Key quotes come next, never one the lead already shows.
-    The other summary sentences follow the ranking, skipping sentences that hold a key
+    The other summary sentences are scored (`summary_order`) and taken best first while
+    they fit `options.sentences` and `options.words`, skipping sentences that hold a key
     quote, sentences that are not news (questions, short lines, headings, furniture) and
-    near-repeats of a sentence already chosen or of the title.
+    near-repeats of the title, the lead or a sentence already chosen.
     """
     headings = heading_paragraphs(article)
     news = {s.index for s in segments if is_news_sentence(s, article, headings)}
@@ -99,19 +123,60 @@ def choose(
     skip |= set() if lead is None else {lead}
     key = key_quotes(quotes, segments, ranking, options.quotes, frozenset(skip))
     holders = {s.index for s in segments for q in s.quotes if q in key}
-    summary: list[int] = []
-    seen = [content_words(article.title)] if article.title else []
-    for index in ([lead] if lead is not None else []) + ranking:
+    if lead is None:
+        return BriefChoice([], key, None)
+    summary = [lead]
+    budget = options.word_budget()
+    budget = None if budget is None else budget - word_count(by_index[lead].text)
+    seen = [content_words(by_index[lead].text)] + ([content_words(article.title)] if article.title else [])
+    candidates = [i for i in ranking if i in news and i not in holders and i != lead]
+    for index in summary_order(candidates, by_index, ranking, article.title, lead):
         if len(summary) >= options.sentences:
             break
-        if index not in news or index in holders or index in summary:
-            continue
         words = content_words(by_index[index].text)
-        if index != lead and repeats(words, seen):
+        if repeats(words, seen, REPEAT_THRESHOLD):
             continue
+        length = word_count(by_index[index].text)
+        if budget is not None and length > budget:
+            continue  # too long for what is left: a shorter sentence may fit
         summary.append(index)
         seen.append(words)
+        budget = None if budget is None else budget - length
     return BriefChoice(sorted(summary), key, lead)
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (what `--words` budgets)."""
+    return len(text.split())
+
+
+def summary_order(
+    candidates: list[int], by_index: dict[int, Segment], ranking: list[int], title: str | None, lead: int
+) -> list[int]:
+    """The candidate sentences after the lead, best first.
+
+    A sentence earns its place by what it adds for its length: its rank (sumy's), its
+    nearness to the lead (news says the most right after the lead), the share of its
+    words about the topic (the title's and the lead's words), less a cost per word.
+    """
+    place = {index: p for p, index in enumerate(ranking)}
+    total = max(len(ranking), 1)
+    topic = content_words(by_index[lead].text) | (content_words(title) if title else frozenset())
+    # 1 for the first candidate after the lead, 1/2 for the next, …; 0 before the lead.
+    nearness = {index: 1 / (1 + p) for p, index in enumerate(sorted(i for i in candidates if i > lead))}
+
+    def score(index: int) -> float:
+        text = by_index[index].text
+        words = content_words(text)
+        on_topic = len(words & topic) / len(words) if words else 0.0
+        return (
+            RANK_WEIGHT * (1 - place.get(index, total) / total)
+            + POSITION_WEIGHT * nearness.get(index, 0.0)
+            + TOPIC_WEIGHT * on_topic
+            - LENGTH_COST * word_count(text)
+        )
+
+    return sorted(candidates, key=score, reverse=True)
 
 
 def lead_title(text: str) -> str:

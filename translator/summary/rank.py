@@ -32,7 +32,8 @@ def _summarizer(method: str, language: str):
     }
     if method not in classes:
         raise ValueError(f"unknown summarization method {method!r}; choose from {', '.join(METHODS)}")
-    summarizer = classes[method](Stemmer(language))
+    # Stemming is most of a ranking's time and a word recurs across sentences and articles.
+    summarizer = classes[method](lru_cache(maxsize=200_000)(Stemmer(language)))
     summarizer.stop_words = get_stop_words(language)
     return summarizer
 
