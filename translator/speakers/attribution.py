@@ -88,7 +88,7 @@ class SpeakerFinder:
             return None  # "« … », affirme-t-on au ministère": nobody is named
         found = speaker_in_sentence(token) or self.incise(quotation, token)
         if isinstance(found, Pronoun):
-            return self.resolve(paragraph, found.anchor, found.gender)
+            return self.still_speaking(paragraph, token, found.gender) or self.resolve(paragraph, found.anchor, found.gender)
         if found is not None:
             return found
         if is_whole_sentence(token):
@@ -113,6 +113,20 @@ class SpeakerFinder:
                 if found is not None and names_someone(inner[2:]):
                     return found
         return None
+
+    def still_speaking(self, paragraph: int, token: Token, gender: str | None) -> str | None:
+        """"« … », énumère le commandant. / « … », ajoute-t-il.": a pronoun right after a
+        quotation of this or the previous paragraph stands for its speaker, when the gender
+        agrees and nobody else is named in between (the one who speaks stays the topic)."""
+        if not self.previous or not self.previous[2] or self.previous[0] not in (paragraph, paragraph - 1):
+            return None
+        last_paragraph, last_end, speaker = self.previous
+        known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
+        speaker_gender = known[0] if known else gender_of_phrase(speaker)
+        if gender and speaker_gender and speaker_gender != gender:
+            return None
+        between = [m for m in self.mentions if (last_paragraph, last_end) <= (m.paragraph, m.position) < (paragraph, token.i)]
+        return speaker if all(m.text == speaker for m in between) else None
 
     def resolve(self, paragraph: int, position: int, gender: str | None) -> str | None:
         """The person a pronoun at (paragraph, position) points to: last named, same gender."""

@@ -27,16 +27,25 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     i = token.i + 1
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
         i += 1
-    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" is inverted
-    # ("« … » sera joué samedi" is not).
-    if comma and i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
-        return None
+    no_comma = i == token.i + 1
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in CLITICS:
             i += 1
+    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" or a speech
+    # verb ("« … » conclut le journal", "« … » se désole X") is inverted ("« … » sera joué
+    # samedi" is not).
+    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not (
+        i < len(doc) and is_speech_verb_form(doc[i].lower_)
+    ):
+        return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
         i += 1
+        # "a notamment twitté X", "a encore déclaré X": an adverb between auxiliary and participle
+        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS) and (
+            doc[i + 1].is_alpha and doc[i + 1].is_lower
+        ):
+            i += 1
     if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "a-t-il ajouté"
         return subject_clitic(doc, i, token)
     if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
@@ -50,6 +59,8 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return None
     i += 1  # the speech verb
     if i < len(doc) and doc[i].morph.get("VerbForm") == ["Inf"]:  # "a fait savoir X"
+        i += 1
+    while i < len(doc) and doc[i].is_space:  # "a déclaré  X" (a double space)
         i += 1
     if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "explique-t-elle"
         return subject_clitic(doc, i, token)
