@@ -115,12 +115,20 @@ class SpeakerFinder:
         return None
 
     def still_speaking(self, paragraph: int, token: Token, gender: str | None) -> str | None:
-        """"« … », énumère le commandant. / « … », ajoute-t-il.": a pronoun right after a
-        quotation of this or the previous paragraph stands for its speaker, when the gender
-        agrees and nobody else is named in between (the one who speaks stays the topic)."""
-        if not self.previous or not self.previous[2] or self.previous[0] not in (paragraph, paragraph - 1):
+        """"« … », énumère le commandant. / « … », ajoute-t-il.": a pronoun in the sentence
+        right after a quotation's (or in the same one) stands for that quotation's speaker,
+        when the gender agrees and nobody else is named in between (the one who speaks
+        stays the topic)."""
+        if not self.previous or not self.previous[2]:
             return None
         last_paragraph, last_end, speaker = self.previous
+        next_sentence = (
+            token.sent.start <= last_end
+            if last_paragraph == paragraph
+            else last_paragraph == paragraph - 1 and token.sent.start == 0 and last_end >= len(self.docs[last_paragraph]) - 1
+        )
+        if not next_sentence:
+            return None
         known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
         speaker_gender = known[0] if known else gender_of_phrase(speaker)
         if gender and speaker_gender and speaker_gender != gender:

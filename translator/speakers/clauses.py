@@ -259,7 +259,8 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         # Several (a misparse: "Interrogée sur X, la ministre a …"): the one nearest the verb.
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        subject = before[-1] if before else subjects[0]
+        return subject_after_comma(verb, subject) or subject
     for child in verb.children:
         # "a-t-il estimé": aux carries the subject clitic; "X a fait savoir que": "fait" carries X.
         if child.pos_ == "AUX" or (child.pos_ == "VERB" and child.i < verb.i and child.dep_ in ("dep", "aux", "xcomp")):
@@ -267,6 +268,23 @@ def subject_of(verb: Token) -> Token | None:
                 if grandchild.dep_ in ("nsubj", "expl:subj"):
                     return grandchild
     return None
+
+
+def subject_after_comma(verb: Token, subject: Token) -> Token | None:
+    """"Accueillant le sénateur X dans son bureau, Netanyahu a déclaré …": the parser took a
+    name inside the opening phrase for the subject; the name or noun right before the verb,
+    after the phrase's comma, is the subject."""
+    if subject.i >= verb.i:
+        return None
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, subject.i, -1) if doc[i].text == ","), None)
+    if comma is None:
+        return None
+    between = [w for w in doc[comma + 1 : verb.i] if not (w.pos_ == "AUX" or w.lower_ in CLITICS | {"ne", "n'"})]
+    if not between or len(between) > 4 or any(w.pos_ not in NOMINAL and w.lower_ not in TITLES for w in between):
+        return None
+    head = next((w for w in reversed(between) if w.pos_ in ("PROPN", "NOUN")), None)
+    return head if head is not None and names_someone(doc[between[0].i : between[-1].i + 1]) else None
 
 
 def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
@@ -361,7 +379,26 @@ def chunk_from(first: Token) -> Span | None:
         name = apposed_name(doc, end)
         if name is not None:
             return name
-    return span
+    return name_in_apposition(span) or span
+
+
+def name_in_apposition(role: Span) -> Span | None:
+    """"le président délégué de la Fédération nationale des comités et organisateurs (FNOC),
+    Arnaud Thenoz": a person's name the parse sets in apposition to the role, after a
+    comma further on (the role longer than the words read so far); the name is who speaks."""
+    doc = role.doc
+    for word in role:
+        for child in word.children:
+            start = child.i - 1 if doc[child.i - 1].lower_ in TITLES else child.i  # ", M. Paul Roux"
+            if child.dep_ != "appos" or start <= role.end or child.ent_type_ != "PER" or doc[start - 1].text != ",":
+                continue
+            if any(w.pos_ in ("VERB", "AUX") or w.lower_ == PLACEHOLDER for w in doc[role.end : start]):
+                continue
+            end = child.i + 1
+            while end < len(doc) and doc[end].head == child and doc[end].dep_ == "flat:name":
+                end += 1
+            return doc[start:end]
+    return None
 
 
 def apposed_name(doc: Doc, comma: int) -> Span | None:
