@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import impersonal_after, names_someone, speaker_after, speaker_in_sentence, subject_speaker
+from translator.speakers.clauses import impersonal_after, is_speech_verb_form, names_someone, speaker_after, speaker_in_sentence, subject_speaker
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
@@ -102,10 +102,11 @@ class SpeakerFinder:
         for piece in pieces[1:-1]:
             words = piece.split()
             # Only the verb-first tag: "explique-t-elle", "dit Anne Roy" (not "le monde écoute").
-            if 1 <= len(words) <= 6 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
+            if 1 <= len(words) <= 10 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
                 inner = self.nlp(f"{PLACEHOLDER.capitalize()}, {piece.strip()}.".translate(TYPOGRAPHY))
                 inner.user_data["source"] = (f"{PLACEHOLDER.capitalize()}, {piece.strip()}.", [(0, 0, len(inner.text))])
-                if inner[2].pos_ not in ("VERB", "AUX") and not any(w.lower_ in SUBJECT_CLITICS for w in inner):
+                verb = inner[2].pos_ in ("VERB", "AUX") or is_speech_verb_form(inner[2].lower_)
+                if not verb and not any(w.lower_ in SUBJECT_CLITICS for w in inner):
                     continue
                 found = speaker_after(inner[0])
                 if isinstance(found, Pronoun):

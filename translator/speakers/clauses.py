@@ -169,6 +169,9 @@ def speaker_before(token: Token) -> str | Pronoun | None:
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or mistagged_verb(w)]
     if verbs:
         verb = verbs[-1]
+        if verb.dep_ == "cop" and verb.head.i == token.i:
+            # "que son geste était « … »": the quotation is the predicate; the clause is reported
+            verb = verb.head
         for _ in range(5):
             verb = reporting_verb(verb)
             subject = subject_of(verb)
@@ -353,7 +356,9 @@ def chunk_from(first: Token) -> Span | None:
         lower = word.lower_
         # By form as well as by tag: the small model often mistags names and determiners.
         nominal = (word.pos_ in NOMINAL or lower in TITLES or lower in DETERMINERS
-                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper()))
+                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper())
+                   # a determiner announces a noun, whatever the tag ("Le bourgmestre" read as an adverb)
+                   or (end > first.i and doc[end - 1].lower_ in DETERMINERS and word.is_alpha))
         if lower == PLACEHOLDER or lower in PHRASE_STOP or lower in ADVERBIALS or word.is_punct and word.text != "-":
             break
         if lower in LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in NOMINAL:
@@ -425,7 +430,7 @@ def names_someone(phrase: Span) -> bool:
             return True
         if word.lower_ in TITLES:
             return True
-        nominalised = word.pos_ == "ADJ" and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
+        nominalised = word.pos_ in ("ADJ", "ADV") and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
         if (word.pos_ == "NOUN" or nominalised) and speaker_noun(word.lower_):
             return True
     return False

@@ -24,7 +24,7 @@ SPEAKER_NOUNS = set(
     "direction rectorat intersyndicale confédération commune hôpital université athlète interprète victime otage "
     "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève "
     # the press and accounts quoted in press reviews and wire copy
-    "journal quotidien hebdomadaire magazine média compte chaîne radio télévision".split()
+    "journal quotidien hebdomadaire magazine média chaîne radio télévision".split()
 )
 AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "aste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
                    "aire", "graphe", "naute", "crate", "phile")
