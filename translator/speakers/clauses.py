@@ -403,6 +403,12 @@ def name_in_apposition(role: Span) -> Span | None:
             while end < len(doc) and doc[end].head == child and doc[end].dep_ == "flat:name":
                 end += 1
             return doc[start:end]
+    # The parse may not link them: the first comma after the role, with no verb before it.
+    for j in range(role.end, min(role.end + 15, role.sent.end)):
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ == PLACEHOLDER:
+            break
+        if doc[j].text == ",":
+            return apposed_name(doc, j)
     return None
 
 
