@@ -179,8 +179,14 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 return subject_speaker(subject, token)
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "le Premier ministre X, regrettant que « … »": the participle's noun speaks;
-                # a noun that is no one ("l'engagement …, affirmant") leads further up.
-                found = subject_speaker(verb.head, token)
+                # a noun that is no one ("l'engagement …, affirmant") leads further up. A
+                # finite verb read as a clause of the noun before it ("Le bourgmestre de Wavre
+                # conclut") has the whole noun phrase for its subject.
+                noun = verb.head
+                finite = verb.morph.get("VerbForm") == ["Fin"] or is_speech_verb_form(verb.lower_)
+                while finite and noun.dep_ in ("nmod", "flat:name") and noun.head.i < noun.i:
+                    noun = noun.head
+                found = subject_speaker(noun, token)
                 if found is not None:
                     return found
                 verb = verb.head
