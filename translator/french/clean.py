@@ -22,6 +22,7 @@ from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_ques
 from translator.french.layout import place_body
 from translator.french.lines import (
     FRENCH_FUNCTION_WORDS,
+    addresses_reader,
     MONTH_NUMBERS,
     WEEKDAYS,
     is_english,
@@ -56,7 +57,7 @@ _PLATFORMS = (
 )
 _CALL_TO_ACTION = re.compile(
     r"\brecevez\s+(?:gratuitement\s+)?(?:notre|nos|chaque|tous\s+les|l['’]essentiel)|"
-    r"\b(?:suivez[- ]nous|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
+    r"\b(?:suivez[- ]nous|suivez\s+(?:[\w'’.\-]+\s+){1,4}sur|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
     r"inscrivez[- ]vous|partagez|partager|scannez|scanner|téléchargez|likez|aimez\s+notre\s+page|"
     r"code\s+qr|qr\s+code|newsletter|lettre\s+d['’]information)\b",
     re.IGNORECASE,
@@ -106,13 +107,28 @@ _CAPTION_CREDIT = re.compile(
     r"|[.!?…]\s+(?i:photos?|images?|crédits?)\b[^.!?]{0,40}(?:/|©|\b[A-ZÀ-ÖØ-Þ]{3,}\b)[^.!?]{0,40}$"
     r"|\S\s*©\s*[^©.!?]{1,50}$"
     rf"|\s[-–—]\s*(?i:{_PLATFORMS}|photos?|crédits?|images?|capture)\b[^.!?]{{0,50}}$"
-    rf"|[.!?…]\s+(?:[-–—]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
+    rf"|[.!?…]\s+(?:[-–—•·]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
     r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}$"
     # "… à Toronto. Archives, #ONfr": a credit that is the site's hashtag
     r"|[.!?…]\s+[^.!?]{0,30}#\w+$"
 )
 # A caption that opens with what the picture is: "Copie d'écran - L'ambassadeur …", "Photo : Le …".
 _PICTURE_LEAD = re.compile(r"^(?:photos?|images?|illustration|(?:capture|copie)\s+d['’]écran)\s*[-–—:]\s", re.IGNORECASE)
+# An advertising slot: "La suite sous cette publicité", "Votre publicité ici …", "Annonce".
+_AD_SLOT = re.compile(
+    r"^[^:]*(?:\b(?:cette|votre|notre|la|une)\s+publicité\b|\bespace\s+publicitaire\b|"
+    r"\b(?:contenu|article|annonce)\s+sponsorisée?\b)[^:]*$",
+    re.IGNORECASE,
+)
+_MAX_AD_SLOT_WORDS = 8
+# A rating widget: "★★★★☆", "4,2/5 (120 avis)", "Note : 8/10".
+_RATING = re.compile(r"[★☆✩✪⭐]|\b\d+(?:[.,]\d+)?\s*/\s*(?:5|10|20)\b.*\b(?:avis|votes?|notes?)\b|^note\s*:\s*\d", re.IGNORECASE)
+# A label for subscribers: "Sélection abonnés", "Article abonné", "Premium".
+_SUBSCRIBERS_LABEL = re.compile(r"\b(?:abonnée?s?|premium)\b", re.IGNORECASE)
+# A hashtag: "#Francophonie", "Togo Protest #Tag".
+_HASHTAG = re.compile(r"(?:^|\s)#\w")
+# A comment's header: "Pseudo le 27/01/2026 à 12:45".
+_COMMENT_HEADER_WORDS = 6
 # A video or podcast card: "Title / Programme / 7 min. / le 25 septembre 2019".
 _MEDIA_CARD = re.compile(r"\s/\s.*\s/\s.*\b\d+\s*(?:min|s|sec)\b\.?")
 _RELATED = re.compile(
@@ -163,7 +179,7 @@ _COMMENTS = re.compile(
 )
 _REPORT_ERROR = re.compile(
     r"\bsignal(?:er|ez)(?:[- ]nous|[- ]le)?\s+(?:une|un|l['’]|les)?\s*(?:erreur|faute|coquille|contenu|ici)|"
-    r"\brepéré\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
+    r"\b(?:repéré|relevé|remarqué|trouvé)\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
     re.IGNORECASE,
 )
 # Cookie and script notices talk to the reader about the site ("vous", "ce site"); a news
@@ -181,7 +197,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.I
 _FURNITURE = re.compile(
     # one-word labels alone, or before a separator ("Mots-clés : …", "Accueil > Monde"), not
     # the first word of a sentence ("Menu unique à la cantine.", "Accueil des réfugiés : …")
-    r"^(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
+    r"^[\W_]*(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
     r"(?:\W*$|\s*[:|›>»/]\s*\S)"
     # widgets of several words
     r"|^(?:envoyer\s+(?:à\s+un\s+ami|par\s+e-?mail)|retour\s+en\s+haut|taille\s+du\s+texte|copier\s+le\s+lien|"
@@ -291,6 +307,8 @@ _LINK_LABEL = re.compile(
     r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-])"
     r"|^\W*(?i:(?:(?:à|a)\s+)?(?:(?:lire|voir)\s+(?:aussi|également)|en\s+savoir\s+plus(?:\s+sur)?))\s+[A-ZÀ-ÖØ-Þ]"
 )
+# "Lire aussi Le titre d'un autre article…": a link to a headline, which can be long.
+_MAX_LINK_WORDS = 30
 # A link line reads as a teaser ("En savoir plus sur le projet de loi."); a sentence that
 # starts with those words goes on longer.
 _MIN_LINK_LIKE_SENTENCE_WORDS = 10
@@ -347,7 +365,7 @@ def _line_shape(text: str) -> str | None:
         return "read-more" if re.search(r"suite|lecture|article", text, re.IGNORECASE) else "call-to-act"
     if words <= 8 and _RELATED_SECTION.match(text):
         return "related-section"
-    if words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text):
+    if (words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text)) or (words <= _MAX_LINK_WORDS and _LINK_LABEL.match(text)):
         return "related-link"
     for reason, pattern, most_words in _NOTICES:
         if words <= most_words and pattern.search(text):
@@ -360,6 +378,16 @@ def _line_shape(text: str) -> str | None:
         return "page-furniture"
     if words <= _MAX_FURNITURE_WORDS and _CREDIT.match(text):
         return "credit"
+    if words <= _MAX_AD_SLOT_WORDS and _AD_SLOT.search(text) and (not ends_sentence or addresses_reader(text)):
+        return "advert"
+    if words <= _MAX_FURNITURE_WORDS and _RATING.search(text) and not ends_sentence:
+        return "rating"
+    if words <= 3 and _SUBSCRIBERS_LABEL.search(text) and not ends_sentence:
+        return "paywall"
+    if words <= 8 and _HASHTAG.search(text) and not ends_sentence:
+        return "social"
+    if words <= _COMMENT_HEADER_WORDS and _DATE_NUMERIC.search(text) and _TIME.search(text) and not ends_sentence:
+        return "comments"  # a date line parse_timestamp did not take: a name before it
     if _is_caption(text, words) or _MEDIA_CARD.search(text) or (words <= 60 and _PICTURE_LEAD.match(text)):
         return "caption"
     if words == 1 and _URL_ONLY.match(text):

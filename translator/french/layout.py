@@ -161,6 +161,8 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
                 lines[i].reason = "caption"
             elif len(text.split()) == 1 or is_site_name(text):
                 lines[i].reason = "label"
+            elif NAME_LINE.fullmatch(text):
+                lines[i].reason = "byline"  # a person's name alone: the author, not a sub-heading
             elif _in_header_run(lines, i, anchors):
                 lines[i].reason = "page-header"
             else:

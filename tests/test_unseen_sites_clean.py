@@ -1,4 +1,4 @@
-"""Which line is the headline, on page shapes from sites the rules were not written on.
+"""Headlines and furniture on page shapes from sites the rules were not written on.
 
 Every page here is French written for the tests; each checks one cue of
 translator/french/headline.py or one line rule that feeds it.
@@ -102,3 +102,42 @@ def test_a_headline_under_the_standfirst_beside_the_date():
         BODY[1],
     ])
     assert clean_document(RawDocument("t.txt", text, "utf-8")).title == "La halle de Quimper fermée pour deux ans"
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Suivez Ouest Armor sur Facebook et Instagram pour ne rien manquer.", "social"),
+        ("Vous avez relevé une faute dans cet article ? Dites-le nous.", "report-error"),
+        ("- Publicité -", "page-furniture"),
+        ("La suite après cette publicité", "advert"),
+        ("Votre publicité ici …", "advert"),
+        ("★★★☆☆ 3,1/5 (48 avis)", "rating"),
+        ("Réservé abonnés", "paywall"),
+        ("Manifestation #Quimper #Halle", "social"),
+        ("Gwen29 le 04/03/2024 à 18:02", "comments"),
+        ("Lire aussi Le maire de Brest veut une halle couverte comme à Quimper : ce que l'on sait du projet...", "related-link"),
+    ],
+)
+def test_furniture_of_other_sites(line, reason):
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "La publicité pour les jeux d'argent sera interdite dès mardi.",
+        "Les abonnés du réseau de chaleur ont protesté devant la mairie.",
+        "Il suit la course depuis la voiture du directeur sportif.",
+        "Le 04/03/2024 à 18:02, la halle a fermé ses portes pour deux ans.",
+    ],
+)
+def test_news_sentences_like_that_furniture_stay(line):
+    assert furniture_reason(line) is None
+
+
+def test_a_name_alone_inside_the_body_is_a_byline_not_a_heading():
+    text = "\n".join([BODY[0], "Yann Kervella", BODY[1]])
+    article = clean_document(RawDocument("t.txt", text, "utf-8"))
+    assert article.paragraphs == BODY and article.headings == []
+    assert [r.reason for r in article.removed] == ["byline"]
