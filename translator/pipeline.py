@@ -97,7 +97,7 @@ def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, op
     if choice is None:
         ranking = rank([t.text for t in translated], options.method, "english")
         choice = choose(prepared.article, prepared.segments, prepared.quotes, ranking, options)
-    return assemble_brief(prepared.article, translation, choice, english, options)
+    return assemble_brief(prepared.article, translation, choice, english, options, prepared.quotes)
 
 
 def translate_units(units: Sequence[str], translator: TextTranslator) -> dict[str, str]:
