@@ -96,3 +96,39 @@ def test_a_determiner_announces_the_speaker_noun_whatever_its_tag():
     assert speakers(
         "Le bourgmestre de Wavre conclut : « Nous avons très peu de contacts avec le niveau fédéral. »",
     ) == ["Le bourgmestre de Wavre"]
+
+
+# --- a role and a name side by side: one speaker ------------------------------------------
+
+
+def test_a_role_is_reported_with_the_name_the_text_set_beside_it():
+    assert speakers(
+        "Le ministre des Finances, Jean Roux, a présenté mardi le budget de l'année prochaine.",
+        "« Nous ne toucherons pas aux impôts des ménages », a déclaré le ministre devant les députés.",
+    ) == ["Jean Roux, le ministre"]
+    assert speakers(
+        "Claire Dubois a été nommée préfète de la Manche au printemps dernier.",
+        "« Les digues seront renforcées avant l'hiver prochain », a assuré la préfète jeudi.",
+    ) == ["Claire Dubois, la préfète"]
+
+
+def test_a_role_stays_a_role_when_the_names_do_not_fit_it():
+    # Another ministry: not the same person.
+    assert speakers(
+        "Le ministre des Finances, Jean Roux, a présenté mardi le budget de l'année prochaine.",
+        "« Les musées resteront ouverts tout l'été », a déclaré le ministre de la Culture.",
+    ) == ["le ministre de la Culture"]
+    # Two people hold the role in the text: the role does not say which one speaks.
+    assert speakers(
+        "L'ancien président Paul Bernard a reçu le président Marc Olivier à Lyon.",
+        "« Cette rencontre restera dans les mémoires de tous », a confié le président à la presse.",
+    ) == ["le président"]
+
+
+def test_the_role_of_a_named_speaker_is_translated_the_name_is_kept():
+    from translator.summary.compose import _speaker_in_english
+    from translator.translation.joins import speaker_description
+
+    assert speaker_description("Jean Roux, le ministre") == "le ministre"
+    assert speaker_description("Jean Roux") is None
+    assert _speaker_in_english("M. Jean Roux, le ministre", {"le ministre": "minister"}) == "Mr Jean Roux, the minister"

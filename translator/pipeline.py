@@ -19,7 +19,7 @@ from translator.french.language import ensure_french
 from translator.french.quotes import find_quotes
 from translator.french.reader import DEFAULT_MAX_BYTES, RawDocument, document_from_text, read_document
 from translator.translation.segment import segment_article
-from translator.translation.joins import assemble, speaker_is_described
+from translator.translation.joins import assemble, speaker_description
 from translator.speakers import attribute_speakers
 from translator.summary.rank import rank
 
@@ -40,7 +40,7 @@ class PreparedArticle:
         texts = [p.text for s in self.segments if s.index in wanted for p in s.parts if p.text]
         extra = [self.article.title] if self.article.title else []
         # Names are never sent to the model (see segment.english_speaker); descriptions are.
-        extra += [q.speaker for q in self.quotes if q.speaker and speaker_is_described(q.speaker)]
+        extra += [d for q in self.quotes if (d := speaker_description(q.speaker)) is not None]
         return texts + extra
 
 

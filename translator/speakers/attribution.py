@@ -11,6 +11,7 @@ from translator.speakers.clauses import impersonal_after, is_speech_verb_form, n
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
+from translator.speakers.roles import RoleTie, name_for_role, ties_in
 from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,8 +67,10 @@ class SpeakerFinder:
         self.docs = docs
         self.nlp = nlp
         self.mentions: list[Mention] = []
+        self.ties: list[RoleTie] = []
         for number, doc in enumerate(docs):
             self.mentions.extend(mentions_in(number, doc))
+            self.ties.extend(ties_in(number, doc))
         # The last quotation seen, with its sentence and speaker, for implicit attribution.
         self.previous: tuple[int, int, str | None] | None = None
 
@@ -84,6 +87,14 @@ class SpeakerFinder:
             self.mentions.sort(key=lambda m: (m.paragraph, m.position))
 
     def speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
+        """Who said the quotation at `token`: as the text names them, a role reported as
+        the name the text set beside it ("le ministre" → "Jean Roux")."""
+        found = self.named_speaker(paragraph, token, quotation)
+        if found is not None:
+            return name_for_role(found, self.ties, (paragraph, token.i)) or found
+        return None
+
+    def named_speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
         if impersonal_after(token):
             return None  # "« … », affirme-t-on au ministère": nobody is named
         found = speaker_in_sentence(token) or self.incise(quotation, token)

@@ -12,7 +12,7 @@ from translator.translation.joins import (
     english_typography,
     inside_sentence_case,
     nested_marks,
-    speaker_is_described,
+    speaker_description,
 )
 from translator.summary.statements import (
     content_words,
@@ -136,9 +136,13 @@ def _speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | N
     """A described speaker translated by the model; a name as written, civility in English."""
     if not speaker:
         return None
-    if speaker_is_described(speaker):
-        return described_speaker_english(english_typography(english.get(speaker, speaker)), speaker)
-    return english_speaker(speaker)
+    description = speaker_description(speaker)
+    if description is None:
+        return english_speaker(speaker)
+    role = described_speaker_english(english_typography(english.get(description, description)), description)
+    if description == speaker:
+        return role
+    return f"{english_speaker(speaker[: -len(description)].rstrip(', '))}, {role}"  # "Jean Roux, the minister"
 
 
 def assemble_brief(

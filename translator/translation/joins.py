@@ -221,6 +221,18 @@ def speaker_is_described(speaker: str) -> bool:
     return speaker[:1].islower() or (determiner and rest[:1].islower())
 
 
+def speaker_description(speaker: str | None) -> str | None:
+    """The words of a speaker that the model translates: the whole of a described speaker
+    ("la porte-parole"), the role after a name ("Jean Roux, le ministre" → "le ministre"),
+    nothing for a name alone."""
+    if not speaker:
+        return None
+    if speaker_is_described(speaker):
+        return speaker
+    _, _, role = speaker.partition(", ")
+    return role if role and speaker_is_described(role) else None
+
+
 def english_punctuation(text: str, french: str) -> str:
     """Punctuation the English way around quotes, without doubled marks.
 
