@@ -132,3 +132,22 @@ def test_the_role_of_a_named_speaker_is_translated_the_name_is_kept():
     assert speaker_description("Jean Roux, le ministre") == "le ministre"
     assert speaker_description("Jean Roux") is None
     assert _speaker_in_english("M. Jean Roux, le ministre", {"le ministre": "minister"}) == "Mr Jean Roux, the minister"
+
+
+def test_pour_x_opening_the_sentence_frames_the_quotation_after_a_colon():
+    assert speakers(
+        "Justement, pour la sélectionneuse nationale, jouer ce match à Nantes a ses avantages : "
+        "« Le public sera nombreux et il nous portera jusqu'au bout. »",
+    ) == ["la sélectionneuse nationale"]
+
+
+def test_a_paragraph_opening_on_a_quotation_named_by_the_sentence_after_it():
+    assert speakers(
+        "« À trois jours du vote, je renouvelle mon appel au calme dans toute l'île ». "
+        "Marc Lebon, la tête de liste de l'opposition, a lancé cet appel mercredi soir.",
+        "« On ne lâchera rien, on ira jusqu'au bout ! » Voilà ce qu'ont scandé quelque 300 lycéens devant le rectorat.",
+    ) == ["Marc Lebon", "quelque 300 lycéens"]
+    # A sentence after it that is not about speaking names nobody.
+    assert speakers(
+        "« Le marché rouvrira ses portes dès le mois prochain ». Marc Lebon a visité le chantier mercredi.",
+    ) == [None]

@@ -7,16 +7,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import impersonal_after, is_speech_verb_form, names_someone, speaker_after, speaker_in_sentence, subject_speaker
+from translator.speakers.clauses import impersonal_after, is_speech_verb_form, names_someone, speaker_after, speaker_in_sentence, subject_of, subject_speaker
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
-from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
+from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
 from translator.speakers.roles import RoleTie, name_for_role, ties_in
 from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: Language | None = None) -> list[Quote]:
@@ -177,6 +177,12 @@ class SpeakerFinder:
         """A bare quotation sentence: the speaker of the sentence just before it, if any."""
         doc = token.doc
         sentence = token.sent
+        if sentence.start == 0 and sentence.end < len(doc):
+            # A paragraph that opens on the quotation: the sentence after it may say who
+            # ("« … ». Anne Roy a lancé cet appel mardi.", "« … » Voilà ce qu'ont scandé X.")
+            following = self.named_after(doc[sentence.end].sent)
+            if following is not None:
+                return following
         if sentence.start > 0:
             previous_sentence = doc[sentence.start - 1].sent
             location = (paragraph, previous_sentence.end)
@@ -201,6 +207,23 @@ class SpeakerFinder:
         if people:
             return people[0].text
         return self.continued(paragraph, token) or self.signed(paragraph, token)
+
+    def named_after(self, sentence: Span) -> str | None:
+        """The speaker a sentence right after a quotation names: an inverted relative ("Voilà
+        ce qu'ont scandé quelque 200 manifestants") or the subject of a speech verb ("Anne
+        Roy, la tête de liste, a lancé un appel au calme"), never a pronoun."""
+        doc = sentence.doc
+        for word in sentence[:-1]:
+            if word.lower_ == "ce" and doc[word.i + 1].lower_ in ("qu'", "que"):
+                found = speaker_after(doc[word.i + 1], comma=False)
+                return found if isinstance(found, str) else None
+        root = sentence.root
+        stem = root.lower_[:-1] if root.lower_.endswith("é") else ""
+        if not (is_speech_verb_form(root.lower_) or stem in SPEECH_VERB_STEMS):
+            return None
+        subject = subject_of(root)
+        found = subject_speaker(subject, subject) if subject is not None else None
+        return found if isinstance(found, str) else None
 
     def continued(self, paragraph: int, token: Token) -> str | None:
         """The previous quotation's speaker, when it is in the same paragraph and nobody

@@ -127,7 +127,9 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
         if word.i == token.i or word.i + 1 >= len(token.doc):
             continue
         lower = word.lower_
-        framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and comma_between(word, token)
+        framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and (
+            comma_between(word, token) or opinion_then_colon(word, token)
+        )
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
         if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
@@ -149,6 +151,18 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
             if names_someone(phrase):
                 return as_written(phrase)
     return None
+
+
+def opinion_then_colon(word: Token, token: Token) -> bool:
+    """"(Justement,) pour le sélectionneur, jouer à Lille a ses avantages : « … »": a "pour X,"
+    opening the sentence frames all of it as X's view, the quotation after its colon too."""
+    doc = token.doc
+    opening = [w for w in doc[word.sent.start : word.i] if not w.is_punct]
+    return (
+        len(opening) <= 1
+        and doc[token.i - 1].text == ":"
+        and any(w.text == "," for w in doc[word.i + 1 : min(word.i + 10, token.i)])
+    )
 
 
 def comma_between(word: Token, token: Token) -> bool:
