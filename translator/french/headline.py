@@ -25,6 +25,8 @@ _PHOTO_BLOCK = frozenset({"fragment", "caption", "credit", "copyright", "duplica
 _STANDFIRST_WORDS = 15
 # How many lines of the photo block a headline's byline may come after.
 _PHOTO_BLOCK_LINES = 3
+# How far down the page (in non-empty lines) a headline can sit in the body's header.
+_HEADER_LINES = 8
 # A list item of a scraped menu or breadcrumb: "1. Accueil", "  2. Finance".
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # A trailing site name: "… - LyonMag", "… | Le Journal" (a few words after a dash or bar).
@@ -181,7 +183,7 @@ def _standfirst_under_heading(lines: list[PageLine], index: int) -> bool:
 
 def _in_header(lines: list[PageLine], index: int) -> bool:
     """A heading-like line next to the byline or date, near the top of the body."""
-    if not is_heading_like(lines[index].text) or index > 8:
+    if not is_heading_like(lines[index].text) or index > _HEADER_LINES:
         return False
     neighbours = [line for line in lines[max(index - 1, 0) : index + 2] if line is not lines[index]]
     return any(line.reason in _HEADLINE_FOLLOWERS for line in neighbours)
