@@ -3,6 +3,14 @@
     python benchmarks/quality.py ../shared/corpus/fr-news
     python benchmarks/quality.py FOLDER --verbose        # list every miss
     python benchmarks/quality.py FOLDER --json           # figures as JSON
+    python benchmarks/quality.py FOLDER --split          # totals of the pages used and set aside
+    python benchmarks/quality.py FOLDER --part used --verbose   # misses of the used pages only
+
+The split is fixed and by site (each page of fr-news is a site): every third entry of
+`annotations.json` in file order (0-based 2, 5, 8, ...) is *set aside*, the others are
+*used*. Rules are written from the misses of the used pages only; the set-aside pages say
+how the rules do on sites nobody tuned for, so their misses are read only once the rules
+are done (`--part used` keeps them out of `--verbose`).
 
 FOLDER holds the pages and an `annotations.json` in the fr-news format (one entry per
 file: `file`, `title`, `body_first_words`, `body_last_words`, `furniture_examples`,
@@ -59,6 +67,7 @@ from translator.errors import BriefError  # noqa: E402
 from translator.pipeline import prepare  # noqa: E402
 
 MEASURES = ("body", "furniture", "quotes", "speakers", "title", "date")
+PARTS = ("used", "set aside")
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
 # Words that say nothing about who speaks: determiners, prepositions, titles.
 _STOP_WORDS = set(
@@ -205,6 +214,7 @@ class PageScore:
     counts: dict[str, list[int]] = field(default_factory=lambda: {m: [0, 0] for m in MEASURES})
     misses: list[str] = field(default_factory=list)
     error: str | None = None
+    part: str = "used"
 
     def check(self, measure: str, ok: bool, miss: str) -> None:
         self.counts[measure][1] += 1
@@ -256,12 +266,25 @@ def score_page(folder: Path, entry: dict) -> PageScore:
     return page
 
 
-def score_folder(folder: Path) -> tuple[list[PageScore], dict[str, list[int]]]:
-    """Scores of every annotated page of `folder`, and the totals per measure."""
+def part_of(index: int) -> str:
+    """The fixed split: every third annotations entry (0-based 2, 5, 8, ...) is set aside."""
+    return "set aside" if index % 3 == 2 else "used"
+
+
+def score_folder(folder: Path, part: str | None = None) -> tuple[list[PageScore], dict[str, list[int]]]:
+    """Scores of the annotated pages of `folder` (all, or those of one `part` of the
+    split), and the totals per measure."""
     entries = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
-    pages = [score_page(folder, entry) for entry in entries]
-    totals = {m: [sum(p.counts[m][i] for p in pages) for i in (0, 1)] for m in MEASURES}
-    return pages, totals
+    pages = []
+    for index, entry in enumerate(entries):
+        if part in (None, part_of(index)):
+            pages.append(score_page(folder, entry))
+            pages[-1].part = part_of(index)
+    return pages, totals_of(pages)
+
+
+def totals_of(pages: list[PageScore]) -> dict[str, list[int]]:
+    return {m: [sum(p.counts[m][i] for p in pages) for i in (0, 1)] for m in MEASURES}
 
 
 def _fraction(pair: list[int]) -> str:
@@ -273,35 +296,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="folder with the pages and annotations.json")
     parser.add_argument("--verbose", action="store_true", help="list each miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--split", action="store_true",
+                        help="also print the totals of the pages used and of the pages set aside")
+    parser.add_argument("--part", choices=("used", "aside"),
+                        help="score only the pages used, or only the pages set aside")
     args = parser.parse_args(argv)
     if not (args.folder / "annotations.json").is_file():
         print(f"{args.folder}: no annotations.json here", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    pages, totals = score_folder(args.folder)
+    pages, totals = score_folder(args.folder, {"used": "used", "aside": "set aside", None: None}[args.part])
+    by_part = {part: totals_of([p for p in pages if p.part == part]) for part in PARTS}
     elapsed = time.perf_counter() - started
     if args.json:
         data = {
             "folder": str(args.folder),
             "seconds": round(elapsed, 2),
             "totals": {m: {"ok": ok, "of": of} for m, (ok, of) in totals.items()},
+            "parts": {part: {m: {"ok": ok, "of": of} for m, (ok, of) in t.items()} for part, t in by_part.items()},
             "pages": [
-                {"file": p.file, "error": p.error, "misses": p.misses,
+                {"file": p.file, "part": p.part, "error": p.error, "misses": p.misses,
                  **{m: {"ok": ok, "of": of} for m, (ok, of) in p.counts.items()}}
                 for p in pages
             ],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    width = max(len(p.file) for p in pages) if pages else 10
+    width = max(len(p.file) + 2 for p in pages) if pages else 10
     print(f"{'page':<{width}}  " + "  ".join(f"{m:>9}" for m in MEASURES))
     for page in pages:
-        print(f"{page.file:<{width}}  " + "  ".join(f"{_fraction(page.counts[m]):>9}" for m in MEASURES))
+        name = f"{page.file} *" if args.split and page.part == "set aside" else page.file
+        print(f"{name:<{width}}  " + "  ".join(f"{_fraction(page.counts[m]):>9}" for m in MEASURES))
         if page.error:
             print(f"  error: {page.error}")
         if args.verbose:
             for miss in page.misses:
                 print(f"  - {miss}")
+    if args.split:
+        for part in PARTS:
+            label = f"{part} ({sum(p.part == part for p in pages)} pages)"
+            print(f"{label:<{width}}  " + "  ".join(f"{_fraction(by_part[part][m]):>9}" for m in MEASURES))
     print(f"{'TOTAL':<{width}}  " + "  ".join(f"{_fraction(totals[m]):>9}" for m in MEASURES))
     print(f"({len(pages)} pages in {elapsed:.1f} s)")
     return 0

@@ -141,7 +141,7 @@ def _bare(text: str) -> str:
 
 def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_english: dict[str, str]) -> tuple[int, int]:
     """French quotations that come back once, whole and marked “…”, out of all found."""
-    from translator.translation.joins import english_typography, nested_marks
+    from translator.translation.joins import english_typography, inside_sentence_case, nested_marks
 
     kept = total = 0
     for item, paragraphs in zip(prepared, english_paragraphs):
@@ -152,7 +152,9 @@ def quotes_kept(prepared, english_paragraphs: list[list[str]], translator_englis
             if len(marked) != len(quotes):
                 continue
             for quote, found in zip(quotes, marked):
-                kept += found == _bare(nested_marks(english_typography(translator_english[quote.text])))
+                # As the brief renders a quotation: nested marks single, lower case inside a sentence.
+                own = inside_sentence_case(nested_marks(english_typography(translator_english[quote.text])), quote)
+                kept += found == _bare(own)
     return kept, total
 
 

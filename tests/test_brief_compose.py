@@ -150,3 +150,23 @@ def test_a_bare_quotation_is_speech_not_a_summary_sentence():
     assert choice.lead == 1 and choice.summary == [1, 2]
     assert [q.paragraph for q in choice.quotes] == [0]
 
+
+
+def test_json_lists_every_quotation_found_and_says_which_are_key(tmp_path, upper):
+    source = tmp_path / "article.txt"
+    paragraphs = PARAGRAPHS + [
+        "Le maire de Saint-Flour a jugé le plan « utile mais bien tardif ».",
+        "« Nous attendions ces lignes depuis des années, enfin elles arrivent », a ajouté une habitante.",
+    ]
+    source.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    for translate_all in (True, False):
+        brief = brief_file(source, translator=upper, options=BriefOptions(quotes=1, translate_all=translate_all))
+        data = json.loads(json.dumps(brief.to_dict()))
+        found = find_quotes(data["paragraphs_fr"])
+        assert len(found) == 3 and len(data["quotes"]) == 1
+        assert [q["original"].strip("«»“” \u00a0\"") for q in data["quotations"]] == [q.text for q in found]
+        assert {"text", "original", "speaker", "speaker_en", "paragraph", "key"} <= set(data["quotations"][0])
+        key = [q for q in data["quotations"] if q["key"]]
+        assert [q["original"] for q in key] == [q["original"] for q in data["quotes"]]
+        # Every quotation has its English when the whole body is translated.
+        assert translate_all is False or all(q["text"] == q["text"].upper() and q["text"] for q in data["quotations"])

@@ -148,3 +148,39 @@ def test_a_quote_inside_a_quote_gets_single_marks():
     english = assemble(segment, ["She said", 'He told me about "reform" yesterday'])
     assert english == "She said: “He told me about ‘reform’ yesterday.”"
     assert assemble(segment, ["She said", "He told me about “reform” yesterday"]) == english
+
+
+# --- the English brief reads as English (issue 15) ---------------------------------------
+
+
+def test_a_quotation_inside_a_sentence_starts_in_lower_case():
+    from translator.document import Quote
+    from translator.translation.joins import inside_sentence_case
+
+    inside = Quote(text="une minorité a transformé le débat", opening="«", closing="»", paragraph=0, start=30, end=70)
+    opening = Quote(text="Nous ne céderons pas", opening="«", closing="»", paragraph=0, start=0, end=24)
+    named = Quote(text="selon Paris, rien ne change", opening="«", closing="»", paragraph=0, start=10, end=40)
+    assert inside_sentence_case("A minority has turned the debate", inside) == "a minority has turned the debate"
+    assert inside_sentence_case("We will not give in", opening) == "We will not give in"
+    assert inside_sentence_case("According to Paris, nothing changes", named) == "according to Paris, nothing changes"
+    assert inside_sentence_case("I will stay", inside) == "I will stay"
+
+
+def test_described_speakers_keep_their_article_names_are_not_described():
+    from translator.translation.joins import described_speaker_english, speaker_is_described
+
+    assert described_speaker_english("Minister", "le ministre") == "the Minister"
+    assert described_speaker_english("activist", "une militante") == "an activist"
+    assert described_speaker_english("the spokeswoman", "la porte-parole") == "the spokeswoman"
+    assert described_speaker_english("Anne Roy", "Anne Roy") == "Anne Roy"
+    # A description opening a sentence is still a description; a title of the press is a name.
+    assert speaker_is_described("Le bourgmestre de Wavre") and speaker_is_described("Sa voisine")
+    assert not speaker_is_described("Le Monde") and not speaker_is_described("M. Dupont")
+
+
+def test_nested_quotation_marks_are_single_and_tight():
+    from translator.translation.joins import nested_marks
+
+    assert nested_marks("a message: ' Do not count on us. ' Then") == "a message: ‘Do not count on us.’ Then"
+    assert nested_marks("a message: 'Do not count on us.' Then") == "a message: ‘Do not count on us.’ Then"
+    assert nested_marks("the workers' union won't sign") == "the workers' union won't sign"

@@ -35,3 +35,34 @@ def test_quote_offsets_point_at_the_marks():
     quote = find_quotes([paragraph])[0]
     assert paragraph[quote.start : quote.end] == "« pendant »"
     assert quote.marked == "«\u00a0pendant\u00a0»"
+
+
+# --- mark conventions of other presses ------------------------------------------------
+
+
+def test_two_single_marks_as_one_double_mark():
+    assert inner("Le ministre a lancé ‘‘Nous ne reculerons pas devant la menace’’ aux députés.") == [
+        "Nous ne reculerons pas devant la menace"
+    ]
+    assert inner("Il a ajouté ''La saison des pluies sera rude'' avant de partir.") == ["La saison des pluies sera rude"]
+    # Typed with a straight pair at the end.
+    assert inner("Elle a dit ‘‘Le marché rouvrira lundi'' devant la foule.") == ["Le marché rouvrira lundi"]
+    # A lone pair opening nothing is left alone.
+    assert find_quote_spans("La note ‘‘ est restée sans suite.") == []
+
+
+def test_single_curly_marks_are_a_quotation_apostrophes_are_not():
+    text = "Le maire a prévenu : ‘Nous ne céderons rien à la pression.’ L’État n’a pas répondu."
+    assert inner(text) == ["Nous ne céderons rien à la pression."]
+    assert find_quote_spans("Aujourd’hui, l’État et l’Europe s’accordent.") == []
+
+
+def test_a_straight_mark_right_after_a_full_stop_opens_a_quotation():
+    assert inner('Il a refusé le débat."Mon débat, c’est avec les habitants", a-t-il dit.') == [
+        "Mon débat, c’est avec les habitants"
+    ]
+
+
+def test_a_quotation_opened_straight_and_closed_with_a_guillemet():
+    text = 'Selon la police, "rien n’est encore établi. » Les voisins se taisent. "Et l’enquête ne fait que commencer."'
+    assert inner(text) == ["rien n’est encore établi.", "Et l’enquête ne fait que commencer."]

@@ -178,14 +178,16 @@ class Translation:
 
 @dataclass(frozen=True)
 class BriefQuote:
-    """A key quote in English, with its French original and speaker."""
+    """A quotation in English (None when its sentence was not translated), with its
+    French original and speaker; `key` when the brief shows it under Key quotes."""
 
-    text: str
+    text: str | None
     original: str
     speaker: str | None
     speaker_en: str | None = None
     # Index of the French paragraph (in `Article.paragraphs`) the quote comes from.
     paragraph: int | None = None
+    key: bool = True
 
     @property
     def marked(self) -> str:
@@ -206,6 +208,8 @@ class Brief:
     model_id: str
     article: Article
     translation: Translation
+    # Every quotation found in the article, key quotes included, in reading order.
+    quotations: list[BriefQuote] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -223,6 +227,17 @@ class Brief:
                     "paragraph": q.paragraph,
                 }
                 for q in self.quotes
+            ],
+            "quotations": [
+                {
+                    "text": q.text,
+                    "original": q.original,
+                    "speaker": q.speaker,
+                    "speaker_en": q.speaker_en,
+                    "paragraph": q.paragraph,
+                    "key": q.key,
+                }
+                for q in self.quotations
             ],
             "method": self.method,
             "model": self.model_id,

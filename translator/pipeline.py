@@ -19,7 +19,7 @@ from translator.french.language import ensure_french
 from translator.french.quotes import find_quotes
 from translator.french.reader import DEFAULT_MAX_BYTES, RawDocument, document_from_text, read_document
 from translator.translation.segment import segment_article
-from translator.translation.joins import assemble, speaker_is_described
+from translator.translation.joins import assemble, speaker_description
 from translator.speakers import attribute_speakers
 from translator.summary.rank import rank
 
@@ -55,7 +55,10 @@ class PreparedArticle:
         texts += [q.text for q in chosen]
         texts += [self.article.title] if self.article.title else []
         # Names are never sent to the model (see segment.english_speaker); descriptions are.
-        texts += [q.speaker for q in chosen if q.speaker and speaker_is_described(q.speaker)]
+        # A whole translation lists every quotation (JSON `quotations`), so every described
+        # speaker is translated; a brief-only one, only those of the key quotes.
+        described = self.quotes if self.complete else chosen
+        texts += [d for q in described if (d := speaker_description(q.speaker)) is not None]
         return list(dict.fromkeys(texts))
 
 
@@ -111,7 +114,7 @@ def finish(prepared: PreparedArticle, english: dict[str, str], model_id: str, op
         parts = tuple(english[p.text] for p in segment.parts if p.text)
         translated.append(TranslatedSegment(segment, parts, assemble(segment, list(parts))))
     translation = Translation(translated, model_id, complete=prepared.complete)
-    return assemble_brief(prepared.article, translation, prepared.choice, english, options)
+    return assemble_brief(prepared.article, translation, prepared.choice, english, options, prepared.quotes)
 
 
 def translate_units(units: Sequence[str], translator: TextTranslator) -> dict[str, str]:

@@ -18,9 +18,11 @@ import re
 from datetime import date
 
 from translator.document import Article, ArticleDate, RemovedLine
-from translator.french.layout import PageLine, is_headline_question, place_body, same_headline
+from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_question, same_headline_but_site
+from translator.french.layout import place_body
 from translator.french.lines import (
     FRENCH_FUNCTION_WORDS,
+    addresses_reader,
     MONTH_NUMBERS,
     WEEKDAYS,
     is_english,
@@ -36,7 +38,9 @@ from translator.french.lines import norm as _norm
 from translator.french.reader import RawDocument
 
 _MONTH = "|".join(MONTH_NUMBERS)
-_DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?\b")
+_DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})(?:[/-]|\.\s?)(?P<m>\d{1,2})(?:(?:[/-]|\.\s?)(?P<y>\d{4}|\d{2}))?\b")
+# Fields of a metadata line: "15 janvier 2003 - 23h49 - Rubrique - Ecrit par :", "Agence X | 07.05.2024".
+_FIELD_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+")
 _DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _DATE_WORDS = re.compile(rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
 _TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s*(?:h|H|:)\s*(?P<min>[0-5]\d)\b")
@@ -54,7 +58,7 @@ _PLATFORMS = (
 )
 _CALL_TO_ACTION = re.compile(
     r"\brecevez\s+(?:gratuitement\s+)?(?:notre|nos|chaque|tous\s+les|l['’]essentiel)|"
-    r"\b(?:suivez[- ]nous|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
+    r"\b(?:suivez[- ]nous|suivez\s+(?:[\w'’.\-]+\s+){1,4}sur|nous\s+suivre|retrouvez[- ]nous|rejoignez[- ]nous|nous\s+rejoindre|abonnez[- ]vous|"
     r"inscrivez[- ]vous|partagez|partager|scannez|scanner|téléchargez|likez|aimez\s+notre\s+page|"
     r"code\s+qr|qr\s+code|newsletter|lettre\s+d['’]information)\b",
     re.IGNORECASE,
@@ -67,9 +71,12 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous\s+droits\s+réservés
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 # The lead words are case-insensitive, the name after them must be capitalised.
 _BYLINE = re.compile(
-    rf"^(?i:par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
+    rf"^(?i:par|(?:é|e)crit\s+par|de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?)|propos\s+recueillis\s+par|texte\s*:|"
     rf"rédaction\s*:|auteur\s*:)\s+(?:{_CAPITALISED})(?:\s+(?:de\s+|d['’])?{_CAPITALISED})*"
     r"(?:\s*(?:,|avec|et|à|–|-)\s*.*)?$"
+    # "Lille de notre correspondante", "Kinshasa, de notre envoyé spécial": a place, then the byline
+    rf"|^{_CAPITALISED}(?:[\s\-]+{_CAPITALISED})?\s*,?\s+(?i:de\s+notre\s+(?:envoyée?\s+spéciale?|correspondante?|"
+    r"bureau|rédaction))\b.*$"
     # "Par la rédaction", "Par notre correspondante à Lyon"
     r"|^(?i:par\s+(?:la\s+rédaction|notre\s+(?:rédaction|envoyée?\s+spéciale?|correspondante?))\b.*)$"
     # "Anne Morel, correspondante à Lyon", "Paul Roux Journaliste", "LDA Journaliste"
@@ -101,9 +108,30 @@ _CAPTION_CREDIT = re.compile(
     r"|[.!?…]\s+(?i:photos?|images?|crédits?)\b[^.!?]{0,40}(?:/|©|\b[A-ZÀ-ÖØ-Þ]{3,}\b)[^.!?]{0,40}$"
     r"|\S\s*©\s*[^©.!?]{1,50}$"
     rf"|\s[-–—]\s*(?i:{_PLATFORMS}|photos?|crédits?|images?|capture)\b[^.!?]{{0,50}}$"
-    rf"|[.!?…]\s+(?:[-–—]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
+    rf"|[.!?…]\s+(?:[-–—•·]\s*)?{_CAPS_WORD}(?:(?:\s+|\s*/\s*){_CAPS_WORD}){{1,4}}$"
     r"|[.!?…]\s+[A-ZÀ-ÖØ-Þ]{4,}$"
+    # "… à Toronto. Archives, #ONfr": a credit that is the site's hashtag
+    r"|[.!?…]\s+[^.!?]{0,30}#\w+$"
 )
+# A caption that opens with what the picture is: "Copie d'écran - L'ambassadeur …", "Photo : Le …".
+_PICTURE_LEAD = re.compile(r"^(?:photos?|images?|illustration|(?:capture|copie)\s+d['’]écran)\s*[-–—:]\s", re.IGNORECASE)
+# An advertising slot: "La suite sous cette publicité", "Votre publicité ici …", "Annonce".
+_AD_SLOT = re.compile(
+    r"^[^:]*(?:\b(?:cette|votre|notre|la|une)\s+publicité\b|\bespace\s+publicitaire\b|"
+    r"\b(?:contenu|article|annonce)\s+sponsorisée?\b)[^:]*$",
+    re.IGNORECASE,
+)
+_MAX_AD_SLOT_WORDS = 8
+# A rating widget: "★★★★☆", "4,2/5 (120 avis)", "Note : 8/10".
+_RATING = re.compile(r"[★☆✩✪⭐]|\b\d+(?:[.,]\d+)?\s*/\s*(?:5|10|20)\b.*\b(?:avis|votes?|notes?)\b|^note\s*:\s*\d", re.IGNORECASE)
+# A label for subscribers: "Sélection abonnés", "Article abonné", "Premium".
+_SUBSCRIBERS_LABEL = re.compile(r"\b(?:abonnée?s?|premium)\b", re.IGNORECASE)
+# A hashtag: "#Francophonie", "Togo Protest #Tag".
+_HASHTAG = re.compile(r"(?:^|\s)#\w")
+# A comment's header: "Pseudo le 27/01/2026 à 12:45".
+_COMMENT_HEADER_WORDS = 6
+# A video or podcast card: "Title / Programme / 7 min. / le 25 septembre 2019".
+_MEDIA_CARD = re.compile(r"\s/\s.*\s/\s.*\b\d+\s*(?:min|s|sec)\b\.?")
 _RELATED = re.compile(
     r"^\W*(?:à|a)?\s*lire\s+(?:aussi|également|la\s+suite)|^\W*(?:à|a)\s+lire\s*[:–—-]|"
     r"^\W*voir\s+aussi|^en\s+savoir\s+plus",
@@ -152,7 +180,7 @@ _COMMENTS = re.compile(
 )
 _REPORT_ERROR = re.compile(
     r"\bsignal(?:er|ez)(?:[- ]nous|[- ]le)?\s+(?:une|un|l['’]|les)?\s*(?:erreur|faute|coquille|contenu|ici)|"
-    r"\brepéré\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
+    r"\b(?:repéré|relevé|remarqué|trouvé)\s+une\s+(?:erreur|faute|coquille)|\bsignalez[- ]le\b",
     re.IGNORECASE,
 )
 # Cookie and script notices talk to the reader about the site ("vous", "ce site"); a news
@@ -170,7 +198,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)?[\w.\-]*[/.][\w./\-#?=&%]+$", re.I
 _FURNITURE = re.compile(
     # one-word labels alone, or before a separator ("Mots-clés : …", "Accueil > Monde"), not
     # the first word of a sentence ("Menu unique à la cantine.", "Accueil des réfugiés : …")
-    r"^(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
+    r"^[\W_]*(?:accueil|imprimer|envoyer|mots[- ]clés|tags?|publicité|menu|rechercher|fermer|partager)"
     r"(?:\W*$|\s*[:|›>»/]\s*\S)"
     # widgets of several words
     r"|^(?:envoyer\s+(?:à\s+un\s+ami|par\s+e-?mail)|retour\s+en\s+haut|taille\s+du\s+texte|copier\s+le\s+lien|"
@@ -211,7 +239,7 @@ def parse_timestamp(line: str) -> ArticleDate | None:
             rest = rest.replace(match.group(0), " ")
     # Either a stamp keyword, or nothing but date words around the date ("Le 3 mars 2024, 14h05").
     leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAY})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
-    if not _STAMP_WORDS.search(text) and leftovers:
+    if not _STAMP_WORDS.search(text) and leftovers and not _date_field(text, found.group(0)):
         return None
     month_text = found.group("m")
     month = MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
@@ -234,6 +262,18 @@ def parse_timestamp(line: str) -> ArticleDate | None:
         minute=int(clock.group("min")) if clock else None,
         raw=text,
     )
+
+def _date_field(text: str, found: str) -> bool:
+    """The date is one field of a metadata line ("15 janvier 2003 - 23h49 - Maroc - Ecrit
+    par :", "Agence de presse X | 07. 05. 2024"): fields of a few words, no sentence."""
+    fields = _FIELD_SEPARATOR.split(text)
+    return (
+        len(fields) >= 2
+        and all(len(field.split()) <= 5 for field in fields)
+        and any(found in field and len(field.split()) <= len(found.split()) + 2 for field in fields)
+        and not _SENTENCE_END.search(text)
+    )
+
 
 def _is_empty_stamp(text: str) -> bool:
     # "Publié", "Publié le", "Mis à jour le": a date line whose date the page left empty.
@@ -273,6 +313,8 @@ _LINK_LABEL = re.compile(
     r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-])"
     r"|^\W*(?i:(?:(?:à|a)\s+)?(?:(?:lire|voir)\s+(?:aussi|également)|en\s+savoir\s+plus(?:\s+sur)?))\s+[A-ZÀ-ÖØ-Þ]"
 )
+# "Lire aussi Le titre d'un autre article…": a link to a headline, which can be long.
+_MAX_LINK_WORDS = 30
 # A link line reads as a teaser ("En savoir plus sur le projet de loi."); a sentence that
 # starts with those words goes on longer.
 _MIN_LINK_LIKE_SENTENCE_WORDS = 10
@@ -332,7 +374,7 @@ def _line_shape(text: str) -> str | None:
         return "read-more" if re.search(r"suite|lecture|article", text, re.IGNORECASE) else "call-to-act"
     if words <= 8 and _RELATED_SECTION.match(text):
         return "related-section"
-    if words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text):
+    if (words <= _MAX_FURNITURE_WORDS + 4 and _RELATED.match(text)) or (words <= _MAX_LINK_WORDS and _LINK_LABEL.match(text)):
         return "related-link"
     for reason, pattern, most_words in _NOTICES:
         if words <= most_words and pattern.search(text):
@@ -345,7 +387,17 @@ def _line_shape(text: str) -> str | None:
         return "page-furniture"
     if words <= _MAX_FURNITURE_WORDS and _CREDIT.match(text):
         return "credit"
-    if _is_caption(text, words):
+    if words <= _MAX_AD_SLOT_WORDS and _AD_SLOT.search(text) and (not ends_sentence or addresses_reader(text)):
+        return "advert"
+    if words <= _MAX_FURNITURE_WORDS and _RATING.search(text) and not ends_sentence:
+        return "rating"
+    if words <= 3 and _SUBSCRIBERS_LABEL.search(text) and not ends_sentence:
+        return "paywall"
+    if words <= 8 and _HASHTAG.search(text) and not ends_sentence:
+        return "social"
+    if words <= _COMMENT_HEADER_WORDS and _DATE_NUMERIC.search(text) and _TIME.search(text) and not ends_sentence:
+        return "comments"  # a date line parse_timestamp did not take: a name before it
+    if _is_caption(text, words) or _MEDIA_CARD.search(text) or (words <= 60 and _PICTURE_LEAD.match(text)):
         return "caption"
     if words == 1 and _URL_ONLY.match(text):
         return "link"
@@ -382,20 +434,21 @@ def clean_document(raw: RawDocument) -> Article:
             if article_date is None or (article_date.hour is None and stamp.hour is not None and not raw.published):
                 article_date = stamp
             page_line.reason = "timestamp"
-        elif title and same_headline(text, title):
+        elif title and same_headline_but_site(text, title):
             page_line.reason = "title"
         elif key in seen:
             page_line.reason = "duplicate"
         else:
             page_line.reason = furniture_reason(text)
-        seen.add(key)
+        if not NUMBERED_ITEM.match(text):
+            seen.add(key)  # a breadcrumb's item repeats the headline: the headline is the copy that counts
         lines.append(page_line)
 
     headline, headings = place_body(lines, title_known=title is not None)
     if headline is not None:
         title = lines[headline].text
         for line in lines:
-            if line.reason in (None, "duplicate") and same_headline(line.text, title):
+            if line.reason in (None, "duplicate") and same_headline_but_site(line.text, title):
                 line.reason = "title"
     kept = [i for i, line in enumerate(lines) if line.reason is None]
     _drop_trailing_headlines([lines[i] for i in kept])

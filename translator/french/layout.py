@@ -16,74 +16,28 @@ below. Once the line rules of clean.py have dropped what has a clear furniture s
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from translator.french.lines import SIGN_OFF, addresses_reader, french_share, is_fragment, is_question, is_sentence_line, loose_key
+from translator.french.headline import NAME_LINE, QUESTION_HEADLINE_WORDS, PageLine, choose_headline, is_site_name
+from translator.french.lines import SIGN_OFF, addresses_reader, french_share, is_question, is_sentence_line
 
 ANCHOR_WORDS = 12
 ANCHOR_FRENCH_SHARE = 0.15
 STANDFIRST_WORDS = 15
 STANDFIRST_WORDS_UNDER_HEADLINE = 10
-_HEADLINE_WORDS = (4, 25)
 # Reasons of line rules after which the page says the article is over.
 _END_MARKERS = frozenset({"read-more", "related-section", "comments"})
 # Reasons of line rules for the article's header (an ad or a share bar can sit mid-body too).
 _HEADER_REASONS = frozenset({"byline", "timestamp", "contact"})
-# Reasons of line rules that follow a headline: its byline or date.
-_HEADLINE_FOLLOWERS = frozenset({"byline", "timestamp"})
-
-
-@dataclass
-class PageLine:
-    number: int
-    text: str  # spaces normalised
-    kept: str  # the line as kept in the body (stripped, inner spacing intact)
-    reason: str | None = None  # why it was removed, None while kept
 
 
 def is_anchor(text: str) -> bool:
     """A paragraph of real prose: a sentence of some length, made of French function words."""
     return (
         is_sentence_line(text)
+        # a short question is a headline or a teaser, not the prose that anchors the body
+        and not (is_question(text) and len(text.split()) <= QUESTION_HEADLINE_WORDS)
         and len(text.split()) >= ANCHOR_WORDS
         and french_share(text) >= ANCHOR_FRENCH_SHARE
     )
-
-
-def _upper_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    return sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
-
-
-def _capitalised_share(text: str) -> float:
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    return sum(w.lstrip("«\"“'(")[:1].isupper() for w in words) / len(words) if words else 0.0
-
-
-# A domain-like token: a dot between letters, then a top-level part all lower or all upper
-# case ("exemple.fr", "JOURNAL.INFO"; not "ville.Il", two sentences glued together).
-_DOMAIN = re.compile(r"[^\W\d_]\.(?:[a-z]{2,10}|[A-Z]{2,10})(?=$|[\s/:|,)])")
-
-
-def is_site_name(text: str) -> bool:
-    """"french.example.com", "LE JOURNAL.INFO", "/news/politics": a name or address, not words."""
-    if len(text.split()) > 8:
-        return False  # a sentence that names a site is still a sentence
-    return bool(_DOMAIN.search(text) or text.startswith("/")) or (
-        _upper_share(text) > 0.6 and len(text.split()) <= 6
-    )
-
-
-def is_heading_like(text: str) -> bool:
-    """A headline or sub-heading: a few words, no sentence end, not a name, label or menu."""
-    words = len(text.split())
-    if not _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] or is_sentence_line(text) or is_fragment(text):
-        return False
-    if is_site_name(text) or _upper_share(text) > 0.6:
-        return False
-    # A menu is a long run of capitalised words ("Accueil Actualités Photos Contact …").
-    return not (words >= 8 and _capitalised_share(text) > 0.6)
 
 
 def _kept(lines: list[PageLine]) -> list[int]:
@@ -104,11 +58,6 @@ def mark_related_links(lines: list[PageLine]) -> None:
                 other.reason = "related-link"
 
 
-# "Thomas Garnier", "Anne-Marie de la Tour": a person's name alone on a line.
-_NAME_LINE = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:(?:de|du|des|d['’]|le|la)\s*)*[A-ZÀ-ÖØ-Þ][\w'’\-.]*){1,3}"
-)
-
 
 def mark_byline_names(lines: list[PageLine]) -> None:
     """A byline over two lines: the name alone beside the author's role ("Journaliste sportif")."""
@@ -116,7 +65,7 @@ def mark_byline_names(lines: list[PageLine]) -> None:
         if line.reason != "byline":
             continue
         for other in lines[max(i - 1, 0) : i] + lines[i + 1 : i + 2]:
-            if other.reason is None and _NAME_LINE.fullmatch(other.text):
+            if other.reason is None and NAME_LINE.fullmatch(other.text):
                 other.reason = "byline"
 
 
@@ -130,56 +79,6 @@ def mark_captions(lines: list[PageLine]) -> None:
             if other.reason == "caption" and other.text.startswith(stem) and len(stem.split()) >= 3:
                 line.reason = "caption"
                 break
-
-
-def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) -> int | None:
-    """Index of the page's headline among the kept lines, or None.
-
-    Among the heading-like lines above the body block: the one a byline or date line
-    follows (unless it follows another heading-like line: then it is a standfirst under
-    the headline), else one the page repeats, else one right above a prose line, else the
-    first, else a short question. With
-    none above the body, the heading-like line right after it when a byline or date
-    follows (pages that put the article first).
-    """
-    kept = _kept(lines)
-    above = [i for i in kept if i < first_anchor and is_heading_like(lines[i].text)]
-    repeated = {line.text for line in lines if line.reason in ("duplicate", "title")}
-    for i in above:
-        if _followed_by_byline_or_date(lines, i) and not _after_heading_like(lines, i):
-            return i
-    for i in above:
-        if any(same_headline(text, lines[i].text) for text in repeated):
-            return i
-    for i in above:
-        # Right above the standfirst or the first paragraph.
-        if i + 1 < len(lines) and lines[i + 1].reason is None and is_sentence_line(lines[i + 1].text):
-            return i
-    if above:
-        return above[0]
-    questions = [i for i in kept if i < first_anchor and is_headline_question(lines[i].text)]
-    if questions:
-        return questions[0]
-    after = next((i for i in kept if i > last_anchor), None)
-    if after is not None and is_heading_like(lines[after].text) and _followed_by_byline_or_date(lines, after):
-        return after
-    return None
-
-
-def is_headline_question(text: str) -> bool:
-    """"Peut-on encore sauver les abeilles ?": a short question can be a headline too."""
-    words = len(text.split())
-    return _HEADLINE_WORDS[0] <= words <= 15 and is_question(text) and not is_site_name(text)
-
-
-def _followed_by_byline_or_date(lines: list[PageLine], index: int) -> bool:
-    following = next((line for line in lines[index + 1 :] if line.reason != "fragment"), None)
-    return following is not None and following.reason in _HEADLINE_FOLLOWERS
-
-
-def _after_heading_like(lines: list[PageLine], index: int) -> bool:
-    previous = next((line for line in reversed(lines[:index]) if line.reason != "fragment"), None)
-    return previous is not None and previous.reason is None and is_heading_like(previous.text)
 
 
 def _next_to_caption(lines: list[PageLine], index: int) -> bool:
@@ -262,6 +161,8 @@ def place_body(lines: list[PageLine], title_known: bool) -> tuple[int | None, li
                 lines[i].reason = "caption"
             elif len(text.split()) == 1 or is_site_name(text):
                 lines[i].reason = "label"
+            elif NAME_LINE.fullmatch(text):
+                lines[i].reason = "byline"  # a person's name alone: the author, not a sub-heading
             elif _in_header_run(lines, i, anchors):
                 lines[i].reason = "page-header"
             else:
@@ -290,8 +191,3 @@ def _in_header_run(lines: list[PageLine], index: int, anchors: list[int]) -> boo
     before = max((a for a in anchors if a < index), default=-1)
     after = min((a for a in anchors if a > index), default=len(lines))
     return any(line.reason in _HEADER_REASONS for line in lines[before + 1 : after])
-
-
-def same_headline(text: str, title: str) -> bool:
-    """The headline again, punctuation and case aside."""
-    return bool(loose_key(title)) and loose_key(text) == loose_key(title)

@@ -1,4 +1,10 @@
-"""Find direct quotations (« … », “ … ”, "…"); translator/speakers.py says who said them."""
+"""Find direct quotations (« … », “ … ”, "…", ‘‘…’’, ‘…’); translator/speakers/ says who said them.
+
+Pages mark quotations in many ways: French guillemets, curly or straight double marks,
+two single marks for a double one (‘‘…’’ or ''…'', common in West-African papers), or
+single curly marks. A straight mark may open right after a sentence's end with no space
+("… Lurel."Mon débat …"), and a quotation opened with " may be closed with » or ”.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ class QuoteSpan:
     closing: str
 
     def inner(self, text: str) -> str:
-        return text[self.start + 1 : self.end - 1].strip(_SPACES)
+        return text[self.start + len(self.opening) : self.end - len(self.closing)].strip(_SPACES)
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -35,6 +41,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     n = len(text)
     while i < n:
         ch = text[i]
+        double = _double_single_at(text, i)
+        if double is not None:
+            if double.end > i:
+                spans.append(double)
+                i = double.end
+            else:
+                i += 2
+            continue
+        if ch == "‘" and _opens_single(text, i):
+            end = _find_single_close(text, i)
+            if end is not None:
+                spans.append(QuoteSpan(i, end, ch, "’"))
+                i = end
+                continue
         if ch in _PAIRS or (ch == '"' and _opens_ascii(text, i)):
             end = _find_close(text, i)
             if end is not None:
@@ -46,10 +66,53 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+# Two single marks used as one double mark: ‘‘…’’ or ''…''.
+_DOUBLE_SINGLE = {"‘‘": "’’", "''": "''"}
+_MIN_DOUBLE_SINGLE_WORDS = 2
+
+
+def _double_single_at(text: str, i: int) -> QuoteSpan | None:
+    """A ‘‘…’’ or ''…'' quotation opening at `i` (its span), a pair of marks at `i` that
+    opens nothing (a span ending at `i`), or None when no such pair is at `i`."""
+    opening = text[i : i + 2]
+    if opening not in _DOUBLE_SINGLE:
+        return None
+    after = text[i + 2 : i + 3]
+    if not after or after in _SPACES + "\n" or (i > 0 and text[i - 1].isalnum()):
+        return QuoteSpan(i, i, opening, "")
+    closing = _DOUBLE_SINGLE[opening]
+    end = text.find(closing, i + 2)
+    if opening == "‘‘":
+        # Typists close with ’’ or with two straight or mixed marks.
+        ends = [e for e in (text.find(mark, i + 2) for mark in ("’’", "''", "’'", "'’")) if e != -1]
+        end, closing = (min(ends), text[min(ends) : min(ends) + 2]) if ends else (-1, closing)
+    inner = text[i + 2 : end] if end != -1 else ""
+    if end == -1 or len(inner.split()) < _MIN_DOUBLE_SINGLE_WORDS:
+        return QuoteSpan(i, i, opening, "")
+    return QuoteSpan(i, end + 2, opening, closing)
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """‘ opens a quotation when a word follows it (it is never an apostrophe)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after not in _SPACES + "\n‘"
+
+
+def _find_single_close(text: str, start: int) -> int | None:
+    """Index after the ’ closing a ‘…’ quotation: a ’ not followed by a letter (not an
+    apostrophe as in "l’État"), with at least two words inside."""
+    for i in range(start + 1, len(text)):
+        if text[i] == "’" and not (i + 1 < len(text) and text[i + 1].isalnum()):
+            return i + 1 if len(text[start + 1 : i].split()) >= 2 else None
+    return None
+
+
 def _opens_ascii(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _SPACES or before in "([:—–-'’\n" or i == 0) and after not in _SPACES + ".,;"
+    # Also right after a sentence's end with no space: "… Lurel."Mon débat …".
+    opens_after = before in _SPACES or before in "([:—–-'’\n" or i == 0 or (before in ".!?…" and after.isupper())
+    return opens_after and after not in _SPACES + ".,;"
 
 
 def _closes_ascii(text: str, i: int) -> bool:
@@ -71,6 +134,9 @@ def _find_close(text: str, start: int) -> int | None:
             if depth == 0:
                 return i + 1 if text[start + 1 : i].strip(_SPACES) else None
             depth -= 1
+        elif opening == '"' and ch in "»”" and depth == 0:
+            # Opened straight, closed curly: "Mais cela reste à confirmer. »
+            return i + 1 if text[start + 1 : i].strip(_SPACES) else None
         elif ch in _PAIRS and opening == '"':
             # A guillemet pair nested in an ASCII quote: skip over it whole.
             nested = _find_close(text, i)

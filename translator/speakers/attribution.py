@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import impersonal_after, names_someone, speaker_after, speaker_in_sentence, subject_speaker
+from translator.speakers.clauses import impersonal_after, is_speech_verb_form, names_someone, speaker_after, speaker_in_sentence, subject_of, subject_speaker
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
-from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
+from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
+from translator.speakers.roles import RoleTie, name_for_role, ties_in
 from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def attribute_speakers(paragraphs: Sequence[str], quotes: Sequence[Quote], nlp: Language | None = None) -> list[Quote]:
@@ -66,8 +67,10 @@ class SpeakerFinder:
         self.docs = docs
         self.nlp = nlp
         self.mentions: list[Mention] = []
+        self.ties: list[RoleTie] = []
         for number, doc in enumerate(docs):
             self.mentions.extend(mentions_in(number, doc))
+            self.ties.extend(ties_in(number, doc))
         # The last quotation seen, with its sentence and speaker, for implicit attribution.
         self.previous: tuple[int, int, str | None] | None = None
 
@@ -84,11 +87,19 @@ class SpeakerFinder:
             self.mentions.sort(key=lambda m: (m.paragraph, m.position))
 
     def speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
+        """Who said the quotation at `token`: as the text names them, a role reported as
+        the name the text set beside it ("le ministre" → "Jean Roux")."""
+        found = self.named_speaker(paragraph, token, quotation)
+        if found is not None:
+            return name_for_role(found, self.ties, (paragraph, token.i)) or found
+        return None
+
+    def named_speaker(self, paragraph: int, token: Token, quotation: str) -> str | None:
         if impersonal_after(token):
             return None  # "« … », affirme-t-on au ministère": nobody is named
         found = speaker_in_sentence(token) or self.incise(quotation, token)
         if isinstance(found, Pronoun):
-            return self.resolve(paragraph, found.anchor, found.gender)
+            return self.still_speaking(paragraph, token, found.gender) or self.resolve(paragraph, found.anchor, found.gender)
         if found is not None:
             return found
         if is_whole_sentence(token):
@@ -102,10 +113,11 @@ class SpeakerFinder:
         for piece in pieces[1:-1]:
             words = piece.split()
             # Only the verb-first tag: "explique-t-elle", "dit Anne Roy" (not "le monde écoute").
-            if 1 <= len(words) <= 6 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
+            if 1 <= len(words) <= 10 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
                 inner = self.nlp(f"{PLACEHOLDER.capitalize()}, {piece.strip()}.".translate(TYPOGRAPHY))
                 inner.user_data["source"] = (f"{PLACEHOLDER.capitalize()}, {piece.strip()}.", [(0, 0, len(inner.text))])
-                if inner[2].pos_ not in ("VERB", "AUX") and not any(w.lower_ in SUBJECT_CLITICS for w in inner):
+                verb = inner[2].pos_ in ("VERB", "AUX") or is_speech_verb_form(inner[2].lower_)
+                if not verb and not any(w.lower_ in SUBJECT_CLITICS for w in inner):
                     continue
                 found = speaker_after(inner[0])
                 if isinstance(found, Pronoun):
@@ -113,6 +125,28 @@ class SpeakerFinder:
                 if found is not None and names_someone(inner[2:]):
                     return found
         return None
+
+    def still_speaking(self, paragraph: int, token: Token, gender: str | None) -> str | None:
+        """"« … », énumère le commandant. / « … », ajoute-t-il.": a pronoun in the sentence
+        right after a quotation's (or in the same one) stands for that quotation's speaker,
+        when the gender agrees and nobody else is named in between (the one who speaks
+        stays the topic)."""
+        if not self.previous or not self.previous[2]:
+            return None
+        last_paragraph, last_end, speaker = self.previous
+        next_sentence = (
+            token.sent.start <= last_end
+            if last_paragraph == paragraph
+            else last_paragraph == paragraph - 1 and token.sent.start == 0 and last_end >= len(self.docs[last_paragraph]) - 1
+        )
+        if not next_sentence:
+            return None
+        known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
+        speaker_gender = known[0] if known else gender_of_phrase(speaker)
+        if gender and speaker_gender and speaker_gender != gender:
+            return None
+        between = [m for m in self.mentions if (last_paragraph, last_end) <= (m.paragraph, m.position) < (paragraph, token.i)]
+        return speaker if all(m.text == speaker for m in between) else None
 
     def resolve(self, paragraph: int, position: int, gender: str | None) -> str | None:
         """The person a pronoun at (paragraph, position) points to: last named, same gender."""
@@ -143,6 +177,12 @@ class SpeakerFinder:
         """A bare quotation sentence: the speaker of the sentence just before it, if any."""
         doc = token.doc
         sentence = token.sent
+        if sentence.start == 0 and sentence.end < len(doc):
+            # A paragraph that opens on the quotation: the sentence after it may say who
+            # ("« … ». Anne Roy a lancé cet appel mardi.", "« … » Voilà ce qu'ont scandé X.")
+            following = self.named_after(doc[sentence.end].sent)
+            if following is not None:
+                return following
         if sentence.start > 0:
             previous_sentence = doc[sentence.start - 1].sent
             location = (paragraph, previous_sentence.end)
@@ -167,6 +207,23 @@ class SpeakerFinder:
         if people:
             return people[0].text
         return self.continued(paragraph, token) or self.signed(paragraph, token)
+
+    def named_after(self, sentence: Span) -> str | None:
+        """The speaker a sentence right after a quotation names: an inverted relative ("Voilà
+        ce qu'ont scandé quelque 200 manifestants") or the subject of a speech verb ("Anne
+        Roy, la tête de liste, a lancé un appel au calme"), never a pronoun."""
+        doc = sentence.doc
+        for word in sentence[:-1]:
+            if word.lower_ == "ce" and doc[word.i + 1].lower_ in ("qu'", "que"):
+                found = speaker_after(doc[word.i + 1], comma=False)
+                return found if isinstance(found, str) else None
+        root = sentence.root
+        stem = root.lower_[:-1] if root.lower_.endswith("é") else ""
+        if not (is_speech_verb_form(root.lower_) or stem in SPEECH_VERB_STEMS):
+            return None
+        subject = subject_of(root)
+        found = subject_speaker(subject, subject) if subject is not None else None
+        return found if isinstance(found, str) else None
 
     def continued(self, paragraph: int, token: Token) -> str | None:
         """The previous quotation's speaker, when it is in the same paragraph and nobody

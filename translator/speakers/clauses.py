@@ -27,16 +27,25 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     i = token.i + 1
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
         i += 1
-    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" is inverted
-    # ("« … » sera joué samedi" is not).
-    if comma and i == token.i + 1 and not doc.user_data.get("exclaims", {}).get(token.i):
-        return None
+    no_comma = i == token.i + 1
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in CLITICS:
             i += 1
+    # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" or a speech
+    # verb ("« … » conclut le journal", "« … » se désole X") is inverted ("« … » sera joué
+    # samedi" is not).
+    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not (
+        i < len(doc) and is_speech_verb_form(doc[i].lower_)
+    ):
+        return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
         i += 1
+        # "a notamment twitté X", "a encore déclaré X": an adverb between auxiliary and participle
+        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS) and (
+            doc[i + 1].is_alpha and doc[i + 1].is_lower
+        ):
+            i += 1
     if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "a-t-il ajouté"
         return subject_clitic(doc, i, token)
     if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
@@ -50,6 +59,8 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return None
     i += 1  # the speech verb
     if i < len(doc) and doc[i].morph.get("VerbForm") == ["Inf"]:  # "a fait savoir X"
+        i += 1
+    while i < len(doc) and doc[i].is_space:  # "a déclaré  X" (a double space)
         i += 1
     if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "explique-t-elle"
         return subject_clitic(doc, i, token)
@@ -116,7 +127,9 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
         if word.i == token.i or word.i + 1 >= len(token.doc):
             continue
         lower = word.lower_
-        framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and comma_between(word, token)
+        framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and (
+            comma_between(word, token) or opinion_then_colon(word, token)
+        )
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
         if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
@@ -140,6 +153,18 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
     return None
 
 
+def opinion_then_colon(word: Token, token: Token) -> bool:
+    """"(Justement,) pour le sélectionneur, jouer à Lille a ses avantages : « … »": a "pour X,"
+    opening the sentence frames all of it as X's view, the quotation after its colon too."""
+    doc = token.doc
+    opening = [w for w in doc[word.sent.start : word.i] if not w.is_punct]
+    return (
+        len(opening) <= 1
+        and doc[token.i - 1].text == ":"
+        and any(w.text == "," for w in doc[word.i + 1 : min(word.i + 10, token.i)])
+    )
+
+
 def comma_between(word: Token, token: Token) -> bool:
     """"Pour X, cela": the framing phrase ends with a comma just before the quotation."""
     between = token.doc[word.i + 1 : token.i]
@@ -158,6 +183,9 @@ def speaker_before(token: Token) -> str | Pronoun | None:
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or mistagged_verb(w)]
     if verbs:
         verb = verbs[-1]
+        if verb.dep_ == "cop" and verb.head.i == token.i:
+            # "que son geste était « … »": the quotation is the predicate; the clause is reported
+            verb = verb.head
         for _ in range(5):
             verb = reporting_verb(verb)
             subject = subject_of(verb)
@@ -165,8 +193,14 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 return subject_speaker(subject, token)
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "le Premier ministre X, regrettant que « … »": the participle's noun speaks;
-                # a noun that is no one ("l'engagement …, affirmant") leads further up.
-                found = subject_speaker(verb.head, token)
+                # a noun that is no one ("l'engagement …, affirmant") leads further up. A
+                # finite verb read as a clause of the noun before it ("Le bourgmestre de Wavre
+                # conclut") has the whole noun phrase for its subject.
+                noun = verb.head
+                finite = verb.morph.get("VerbForm") == ["Fin"] or is_speech_verb_form(verb.lower_)
+                while finite and noun.dep_ in ("nmod", "flat:name") and noun.head.i < noun.i:
+                    noun = noun.head
+                found = subject_speaker(noun, token)
                 if found is not None:
                     return found
                 verb = verb.head
@@ -248,7 +282,8 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         # Several (a misparse: "Interrogée sur X, la ministre a …"): the one nearest the verb.
         before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+        subject = before[-1] if before else subjects[0]
+        return subject_after_comma(verb, subject) or subject
     for child in verb.children:
         # "a-t-il estimé": aux carries the subject clitic; "X a fait savoir que": "fait" carries X.
         if child.pos_ == "AUX" or (child.pos_ == "VERB" and child.i < verb.i and child.dep_ in ("dep", "aux", "xcomp")):
@@ -256,6 +291,23 @@ def subject_of(verb: Token) -> Token | None:
                 if grandchild.dep_ in ("nsubj", "expl:subj"):
                     return grandchild
     return None
+
+
+def subject_after_comma(verb: Token, subject: Token) -> Token | None:
+    """"Accueillant le sénateur X dans son bureau, Netanyahu a déclaré …": the parser took a
+    name inside the opening phrase for the subject; the name or noun right before the verb,
+    after the phrase's comma, is the subject."""
+    if subject.i >= verb.i:
+        return None
+    doc = verb.doc
+    comma = next((i for i in range(verb.i - 1, subject.i, -1) if doc[i].text == ","), None)
+    if comma is None:
+        return None
+    between = [w for w in doc[comma + 1 : verb.i] if not (w.pos_ == "AUX" or w.lower_ in CLITICS | {"ne", "n'"})]
+    if not between or len(between) > 4 or any(w.pos_ not in NOMINAL and w.lower_ not in TITLES for w in between):
+        return None
+    head = next((w for w in reversed(between) if w.pos_ in ("PROPN", "NOUN")), None)
+    return head if head is not None and names_someone(doc[between[0].i : between[-1].i + 1]) else None
 
 
 def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
@@ -324,7 +376,9 @@ def chunk_from(first: Token) -> Span | None:
         lower = word.lower_
         # By form as well as by tag: the small model often mistags names and determiners.
         nominal = (word.pos_ in NOMINAL or lower in TITLES or lower in DETERMINERS
-                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper()))
+                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper())
+                   # a determiner announces a noun, whatever the tag ("Le bourgmestre" read as an adverb)
+                   or (end > first.i and doc[end - 1].lower_ in DETERMINERS and word.is_alpha))
         if lower == PLACEHOLDER or lower in PHRASE_STOP or lower in ADVERBIALS or word.is_punct and word.text != "-":
             break
         if lower in LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in NOMINAL:
@@ -350,7 +404,32 @@ def chunk_from(first: Token) -> Span | None:
         name = apposed_name(doc, end)
         if name is not None:
             return name
-    return span
+    return name_in_apposition(span) or span
+
+
+def name_in_apposition(role: Span) -> Span | None:
+    """"le président délégué de la Fédération nationale des comités et organisateurs (FNOC),
+    Arnaud Thenoz": a person's name the parse sets in apposition to the role, after a
+    comma further on (the role longer than the words read so far); the name is who speaks."""
+    doc = role.doc
+    for word in role:
+        for child in word.children:
+            start = child.i - 1 if doc[child.i - 1].lower_ in TITLES else child.i  # ", M. Paul Roux"
+            if child.dep_ != "appos" or start <= role.end or child.ent_type_ != "PER" or doc[start - 1].text != ",":
+                continue
+            if any(w.pos_ in ("VERB", "AUX") or w.lower_ == PLACEHOLDER for w in doc[role.end : start]):
+                continue
+            end = child.i + 1
+            while end < len(doc) and doc[end].head == child and doc[end].dep_ == "flat:name":
+                end += 1
+            return doc[start:end]
+    # The parse may not link them: the first comma after the role, with no verb before it.
+    for j in range(role.end, min(role.end + 15, role.sent.end)):
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ == PLACEHOLDER:
+            break
+        if doc[j].text == ",":
+            return apposed_name(doc, j)
+    return None
 
 
 def apposed_name(doc: Doc, comma: int) -> Span | None:
@@ -377,7 +456,7 @@ def names_someone(phrase: Span) -> bool:
             return True
         if word.lower_ in TITLES:
             return True
-        nominalised = word.pos_ == "ADJ" and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
+        nominalised = word.pos_ in ("ADJ", "ADV") and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
         if (word.pos_ == "NOUN" or nominalised) and speaker_noun(word.lower_):
             return True
     return False

@@ -22,7 +22,9 @@ SPEAKER_NOUNS = set(
     "dirigeant dirigeante leader coach sélectionneur joueur joueuse président présidente spécialiste agent "
     "correspondant correspondante adhérent adhérente résident résidente mairie préfecture municipalité "
     "direction rectorat intersyndicale confédération commune hôpital université athlète interprète victime otage "
-    "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève".split()
+    "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève "
+    # the press and accounts quoted in press reviews and wire copy
+    "journal quotidien hebdomadaire magazine média chaîne radio télévision".split()
 )
 AGENT_SUFFIXES = ("eur", "euse", "trice", "iste", "aste", "logue", "ien", "ienne", "ier", "ière", "ant", "ante",
                    "aire", "graphe", "naute", "crate", "phile")
@@ -39,16 +41,19 @@ PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "
 SPEECH_VERB_STEMS = set(
     "jug souffl lanc not rappel rappell soulign ajout estim confi racont expliqu insist affirm assur déclar "
     "indiqu précis résum tranch gliss martèl regrett dénonc observ constat comment tempêt accus nuanc "
-    "avou concèd ironis plaid protest réclam renchér témoign admett".split()
+    "avou concèd ironis plaid protest réclam renchér témoign admett scand désol exclam lament inquièt félicit "
+    "indign insurg étonn emport agac interrog questionn rétorqu répliqu murmur chuchot hurl cri tweet twitt "
+    "rassur annonc invit exhort appell implor déplor salu relev point signal taquin".split()
 )
 SPEECH_VERB_FORMS = set(
     "dit disent répond répondent conclut concluent poursuit poursuivent reconnaît reconnaissent admet "
-    "admettent avertit avertissent prévient préviennent réagit réagissent renchérit renchérissent écrit écrivent".split()
+    "admettent avertit avertissent prévient préviennent réagit réagissent renchérit renchérissent écrit écrivent "
+    "prédit réjouit réjouissent".split()
 )
 LINKS = {"de", "du", "des", "d'"}
 # Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
 WEEKDAYS = set("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
-ADVERBIALS = WEEKDAYS | set("hier soir matin encore aussi".split())
+ADVERBIALS = WEEKDAYS | set("hier soir matin encore aussi ensuite enfin déjà alors".split())
 MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 NEVER_NAMES = ADVERBIALS | MONTHS | {PLACEHOLDER}
 TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}

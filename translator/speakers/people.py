@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.clauses import names_someone, phrase_at, speaker_noun
+from translator.speakers.clauses import names_someone, phrase_at, pronoun_phrase, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
 
@@ -65,9 +65,13 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
             taken.update(range(word.i, end))
     # Subjects that name a role or a body ("le maire de Lyon", "l'ambassade") can be "il"/"elle" too.
     for word in doc:
-        if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN") and word.i not in taken:
+        # By function first: the small model tags some subjects as adjectives or unknown
+        # words ("Sa voisine directe" as ADJ + X); their phrase still has to name someone.
+        if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN", "ADJ", "X") and word.i not in taken:
             phrase = phrase_at(word)
-            if phrase is not None and names_someone(phrase) and not taken.intersection(range(phrase.start, phrase.end)):
+            if phrase is not None and pronoun_phrase(phrase, phrase.start) is None and names_someone(phrase) and (
+                not taken.intersection(range(phrase.start, phrase.end))
+            ):
                 itself = intensive_gender(phrase)
                 named = itself is not None or any(w.ent_type_ == "PER" or w.dep_ == "flat:name" for w in phrase)
                 mention = dataclasses.replace(mention_of(paragraph, phrase), subject=True, named=named)
@@ -99,7 +103,7 @@ def gender_of(span: Span) -> str | None:
     if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and speaker_noun(span.doc[span.start - 1].lower_):
         neighbours.append(span.doc[span.start - 1])
     neighbours += role_before_comma(span)
-    neighbours = [w for w in neighbours if speaker_noun(w.lower_)]
+    neighbours = [w for w in neighbours if speaker_noun(w.lower_)] + role_after_comma(span)
     agreed = agreement_gender(span)
     if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
         return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
@@ -110,7 +114,7 @@ def gender_of(span: Span) -> str | None:
             if det.morph.get("Gender"):
                 return det.morph.get("Gender")[0]
         gender = word.morph.get("Gender")
-        if gender and word.pos_ in ("NOUN", "PROPN"):
+        if gender and word.pos_ in ("NOUN", "PROPN", "ADJ"):  # an adjective agrees with its noun
             return gender[0]
     return None
 
@@ -128,6 +132,17 @@ def role_before_comma(span: Span) -> list[Token]:
         if word.pos_ == "NOUN" and speaker_noun(word.lower_):
             return [word]
     return []
+
+
+def role_after_comma(span: Span) -> list[Token]:
+    """"Sonia Backes, la cheffe de file du mouvement, …": the role noun set after the name
+    between commas (a determiner, then the noun), however the parser linked them."""
+    doc = span.doc
+    at = span.end
+    if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in DETERMINERS:
+        return []
+    word = doc[at + 2]
+    return [word] if word.pos_ == "NOUN" else []
 
 
 def agreement_gender(span: Span) -> str | None:

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from translator.document import Article, Brief, BriefQuote, Quote, Segment, Translation
-from translator.translation.joins import english_speaker, english_typography, nested_marks, speaker_is_described
+from translator.translation.joins import (
+    described_speaker_english,
+    english_speaker,
+    english_typography,
+    inside_sentence_case,
+    nested_marks,
+    speaker_description,
+)
 from translator.summary.statements import (
     content_words,
     heading_paragraphs,
@@ -194,9 +201,13 @@ def _speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | N
     """A described speaker translated by the model; a name as written, civility in English."""
     if not speaker:
         return None
-    if speaker_is_described(speaker):
-        return english_typography(english.get(speaker, speaker))
-    return english_speaker(speaker)
+    description = speaker_description(speaker)
+    if description is None:
+        return english_speaker(speaker)
+    role = described_speaker_english(english_typography(english.get(description, description)), description)
+    if description == speaker:
+        return role
+    return f"{english_speaker(speaker[: -len(description)].rstrip(', '))}, {role}"  # "Jean Roux, the minister"
 
 
 def assemble_brief(
@@ -205,21 +216,14 @@ def assemble_brief(
     choice: BriefChoice,
     english: dict[str, str],
     options: BriefOptions,
+    found: list[Quote] | None = None,
 ) -> Brief:
-    """The brief from already-chosen segments/quotes and the English of every unit used."""
+    """The brief from already-chosen segments/quotes and the English of every unit used;
+    `found` are all the article's quotations, listed in the brief's `quotations`."""
     by_index = {seg.segment.index: seg for seg in translation.segments}
     sentences = [by_index[i].text for i in choice.summary if i in by_index]
-    quotes = [
-        BriefQuote(
-            # Same typography as in the translated body, so the quote reads identically in both.
-            text=nested_marks(english_typography(english[q.text])),
-            original=q.marked,
-            speaker=q.speaker,
-            speaker_en=_speaker_in_english(q.speaker, english),
-            paragraph=q.paragraph,
-        )
-        for q in choice.quotes
-    ]
+    quotes = [_brief_quote(q, english, key=True) for q in choice.quotes]
+    quotations = [_brief_quote(q, english, key=q in choice.quotes) for q in found or []]
     if article.title:
         title, title_from = english_typography(english.get(article.title, article.title)), "page"
     elif translation.segments:
@@ -238,4 +242,19 @@ def assemble_brief(
         model_id=translation.model_id,
         article=article,
         translation=translation,
+        quotations=quotations,
+    )
+
+
+def _brief_quote(quote: Quote, english: dict[str, str], key: bool) -> BriefQuote:
+    """A quotation for the brief; its English is None when its sentence was not translated."""
+    translated = english.get(quote.text)
+    return BriefQuote(
+        # Same typography as in the translated body, so the quote reads identically in both.
+        text=None if translated is None else inside_sentence_case(nested_marks(english_typography(translated)), quote),
+        original=quote.marked,
+        speaker=quote.speaker,
+        speaker_en=_speaker_in_english(quote.speaker, english),
+        paragraph=quote.paragraph,
+        key=key,
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from translator.document import Article, Part, Quote, Segment
-from translator.french.layout import same_headline
+from translator.french.headline import same_headline
 from translator.french.lines import SIGN_OFF, words_of
 from translator.french.lines import is_question as ends_with_question
 

@@ -66,13 +66,27 @@ def quote_marks(quote: Quote) -> tuple[str, str]:
 
 def _marked(english: str, quote: Quote) -> str:
     opening, closing = quote_marks(quote)
-    return f"{opening}{_quote_english(english, quote)}{closing}"
+    return f"{opening}{inside_sentence_case(_quote_english(english, quote), quote)}{closing}"
+
+
+def inside_sentence_case(english: str, quote: Quote) -> str:
+    """A quotation that the French opens in lower case (inside a sentence: "a dit qu'« une
+    minorité … »") starts in lower case in English too, a name or "I" aside."""
+    if not quote.text[:1].islower():
+        return english
+    return lower_first(english, quote.text)
 
 
 def nested_marks(english: str) -> str:
-    """Quotation marks inside a quote's English become single ones: “a ‘b’ c”."""
+    """Quotation marks inside a quote's English become single ones: “a ‘b’ c”, with no
+    space inside the marks (the model writes "‘ Do not …" or "'Do not …')."""
     english = re.sub(r"[“«‹]\s*", "‘", english)
     english = re.sub(r"\s*[”»›]", "’", english)
+    english = re.sub(r"‘\s+", "‘", english)
+    english = re.sub(r"(?<=[\w.,!?…])\s+’(?!\w)", "’", english)
+    # Straight single marks used as quotation marks (not apostrophes: "don't", "workers'").
+    english = re.sub(r"(?<=[.,!?…])\s*'(?!\w)", "’", english)
+    english = re.sub(r"(?:(?<=\s)|^)'\s*(?=\w)", "‘", english)
     # ASCII double marks: opening after a space or at the start, closing otherwise.
     return re.sub(r'"', lambda m: "‘" if m.start() == 0 or not english[m.start() - 1].strip() else "’", english)
 
@@ -170,10 +184,53 @@ def english_speaker(name: str) -> str:
     return _CIVILITY.sub(lambda m: _CIVILITIES[m.group(1)], name.strip())
 
 
+# The English article a French determiner calls for when the model leaves it out ("Minister").
+_ARTICLES = {"le": "the", "la": "the", "l'": "the", "l’": "the", "les": "the", "un": "a", "une": "a", "ce": "this",
+             "cet": "this", "cette": "this", "ces": "these", "son": "the", "sa": "the", "ses": "the", "leur": "the",
+             "leurs": "the", "quelque": "some", "quelques": "some", "plusieurs": "several"}
+_ENGLISH_DETERMINER = re.compile(
+    r"^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|some|several|one|two|three|many|\d)\b", re.IGNORECASE
+)
+
+
+def described_speaker_english(english: str, french: str) -> str:
+    """A described speaker's English with the article its French has: "le ministre" →
+    "the minister" even when the model writes a bare "Minister"."""
+    english = english.strip().rstrip(".")
+    first = re.match(r"^(l['’]|\w+)", french.strip().lower())
+    article = _ARTICLES.get(first.group(1)) if first else None
+    if not english or article is None or _ENGLISH_DETERMINER.match(english):
+        return english
+    if english.split()[0].casefold() == french.split()[0].casefold():
+        return english  # the model left the French determiner as it was
+    if article == "a" and english[:1].lower() in "aeiou":
+        article = "an"
+    return f"{article} {english}"
+
+
 def speaker_is_described(speaker: str) -> bool:
     """True for a speaker the text describes in words ("la porte-parole", "cette enseignante"),
-    which is translated; a speaker written as a name ("M. Dupont", "Anne Roy") is not."""
-    return speaker[:1].islower()
+    which is translated; a speaker written as a name ("M. Dupont", "Anne Roy", "Le Monde")
+    is not. A description may open a sentence: "Le bourgmestre de Wavre", "Sa voisine"."""
+    words = speaker.split()
+    if not words:
+        return False
+    first = re.match(r"^(l['’]|\w+)", words[0].lower())
+    determiner = first is not None and first.group(1) in _ARTICLES
+    rest = speaker[len(first.group(1)) :].lstrip() if determiner and first is not None else ""
+    return speaker[:1].islower() or (determiner and rest[:1].islower())
+
+
+def speaker_description(speaker: str | None) -> str | None:
+    """The words of a speaker that the model translates: the whole of a described speaker
+    ("la porte-parole"), the role after a name ("Jean Roux, le ministre" → "le ministre"),
+    nothing for a name alone."""
+    if not speaker:
+        return None
+    if speaker_is_described(speaker):
+        return speaker
+    _, _, role = speaker.partition(", ")
+    return role if role and speaker_is_described(role) else None
 
 
 def english_punctuation(text: str, french: str) -> str:
