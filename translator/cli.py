@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timezone
 from pathlib import Path
 
 import click
@@ -95,6 +96,32 @@ def brief_options(func):
     return func
 
 
+def web_options(func):
+    """Options of fetching, for `translate URL` and `batch` with URLs or feeds."""
+    options = [
+        click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+                     help="Seconds a web server may stay silent (connecting: at most 10)."),
+        click.option("--connections", type=click.IntRange(1, 64), default=8, show_default=True,
+                     help="Pages fetched at once, over all sites."),
+        click.option("--per-host", type=click.IntRange(1, 16), default=2, show_default=True,
+                     help="Pages fetched at once from one site."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def fetch_limits(max_bytes: int, timeout: float, connections: int = 8, per_host: int = 2) -> "FetchLimits":
+    from translator.web.fetch import FetchLimits
+
+    return FetchLimits(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=max(60.0, 3 * timeout),
+                       max_bytes=max_bytes, connections=connections, per_host=per_host)
+
+
+def warn(message: str) -> None:
+    click.echo(f"brief: warning: {message}", err=True)
+
+
 def decoding_options(device: str, compute_type: str, **options) -> "DecodingOptions":
     """DecodingOptions for the CLI's choices; says so when the device asked for is not there."""
     from translator.translation.engine import DecodingOptions, choose_device
@@ -114,14 +141,17 @@ def main() -> None:
     Examples:
       brief translate article.txt                 English brief as text
       brief translate page.html --format json -o brief.json
+      brief translate https://example.fr/article  a page from the web
       cat article.txt | brief translate - --format markdown
       brief clean article.txt --show-removed      what cleaning keeps and drops
       brief batch articles/ -o digests/           many articles, one digest
+      brief batch --feed https://example.fr/rss.xml -o digests/
       brief models install --file fr_en.argosmodel
 
-    Exit codes: 0 ok, 1 bad input (or some batch files failed), 2 usage error,
+    Exit codes: 0 ok, 1 bad input (or some batch inputs failed), 2 usage error,
     3 model missing or unusable, 4 output cannot be written, 5 Ray cluster
-    unusable (--ray), 70 internal error, 130 interrupted.
+    unusable (--ray), 6 a page cannot be fetched (`translate URL`), 70 internal
+    error, 130 interrupted.
     """
 
 
@@ -130,21 +160,34 @@ def main() -> None:
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+              help="For a URL: seconds the server may stay silent.")
 def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, quote_count: int,
               translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
-              compute_type: str) -> None:
+              compute_type: str, timeout: float) -> None:
     """Brief one French article in English.
 
-    FILE is a text or HTML file, or - for stdin. The article is cleaned, translated
-    with the installed Argos fr→en model, and summarised with sumy; key quotes are
-    kept whole and marked “…”, with their speaker when the text names one.
+    FILE is a text or HTML file, - for stdin, or an http(s) URL (fetched once, with
+    robots.txt respected; only the fetching uses the network). The article is
+    cleaned, translated with the installed Argos fr→en model, and summarised with
+    sumy; key quotes are kept whole and marked “…”, with their speaker when the text
+    names one.
     """
     from translator.translation.engine import ArgosTranslator
-    from translator.pipeline import brief_articles, prepare
+    from translator.pipeline import brief_articles, prepare, prepare_document
     from translator.output.render import render_brief
+    from translator.web.fetch import is_web_address
 
     check_output(output)
-    prepared = prepare(file, max_bytes)  # input errors surface before the model loads
+    if is_web_address(file):
+        from translator.web.fetch import Fetcher
+        from translator.web.pages import page_document
+
+        with Fetcher(fetch_limits(max_bytes, timeout)) as fetcher:
+            page = fetcher.fetch(file)
+        prepared = prepare_document(page_document(page))
+    else:
+        prepared = prepare(file, max_bytes)  # input errors surface before the model loads
     options = BriefOptions(method, sentences, quote_count, translate_all)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
                                                           intra_threads=threads))
@@ -211,50 +254,74 @@ def check_ray_options(address: str, workers: int) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="BRIEF_CACHE_DIR",
               help="Where the translation cache lives [env: BRIEF_CACHE_DIR; default: the user cache folder].")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED",
+              help="An RSS or Atom feed (URL or file) whose items to brief (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+              help="Only feed items published since then (UTC; items without a date are kept).")
+@click.option("--max-items", type=click.IntRange(1), help="At most the N newest items of each feed.")
+@click.option("--refetch", is_flag=True, help="Fetch pages again instead of using the copies kept in OUTDIR.")
+@web_options
 @brief_options
 def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...], batch_size: int, batch_type: str,
           workers: int, ray_address: str | None, ray_actors: int,
-          use_cache: bool, cache_dir: Path | None, quiet: bool, method: str, sentences: int, quote_count: int,
-          translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
+          use_cache: bool, cache_dir: Path | None, quiet: bool, feeds: tuple[str, ...], since, max_items: int | None,
+          refetch: bool, timeout: float, connections: int, per_host: int, method: str, sentences: int,
+          quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
 
-    INPUT is a file, a directory (searched recursively with --glob), or - to read a
-    list of paths from stdin. Each article's brief goes to OUTDIR/NAME.md (or .json,
-    .txt); digest.md and digest.json gather them all, newest first, with an index and
-    the files that failed. The model is loaded once and sentences of many articles are
-    translated together. Re-running the same command resumes: finished articles are
-    skipped, and translations already made come from the cache.
+    INPUT is a file, a directory (searched recursively with --glob), an http(s) URL,
+    a file listing URLs (one a line), or - to read a list of paths or URLs from stdin;
+    --feed adds the items of RSS/Atom feeds. Each article's brief goes to
+    OUTDIR/NAME.md (or .json, .txt); digest.md and digest.json gather them all, newest
+    first, with an index and the inputs that failed. The model is loaded once and
+    sentences of many articles are translated together, while the next pages are
+    fetched and cleaned. Re-running the same command resumes: finished articles are
+    skipped, translations already made come from the cache, and pages fetched before
+    are read from OUTDIR/.brief-web (--refetch fetches them again; a changed page is
+    briefed again). Feeds are fetched on every run.
 
     Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
-    Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
+    Exit code 1 if any input failed (the others are still briefed), 130 if interrupted.
     """
     from translator.batch.backends import model_recipe
     from translator.batch.driver import BatchSettings, run_batch
     from translator.batch.inputs import collect_inputs, read_list
+    from translator.batch.pages import split_arguments, web_sources
     from translator.translation.engine import default_threads
+    from translator.web.fetch import Fetcher
+    from translator.web.store import PageStore, StoredWeb
 
     if ray_address is not None:
         check_ray_options(ray_address, workers)
     elif ray_actors:
         raise click.UsageError("--ray-actors goes with --ray")
-    if not inputs:
-        raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
+    if not inputs and not feeds:
+        raise click.UsageError("give files, directories, URLs, --feed FEED, or - to read a list from stdin")
+    if (since or max_items) and not feeds:
+        raise click.UsageError("--since and --max-items choose feed items; give --feed FEED")
     arguments = [a for a in inputs if a != "-"]
     if "-" in inputs:
         arguments += read_list(click.get_text_stream("stdin"))
-    paths, failures = collect_inputs(arguments, globs, exclude=outdir)
-    if not paths and not failures:
+    urls, others = split_arguments(arguments)
+    paths, failures = collect_inputs(others, globs, exclude=outdir)
+    fetcher = Fetcher(fetch_limits(max_bytes, timeout, connections, per_host))
+    web = StoredWeb(fetcher, PageStore(outdir), refetch, warn)
+    pages, feed_failures = web_sources(urls, feeds, web, since and since.replace(tzinfo=timezone.utc), max_items,
+                                       warn)
+    failures += feed_failures
+    if not paths and not pages and not failures and not feeds:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
     # One process: CTranslate2 picks the cores itself (0); several: share them out.
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, intra_threads=per_worker)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all), max_bytes,
-                             use_cache, cache_dir)
+                             use_cache, cache_dir, loaders=connections)
     show_progress = not quiet and sys.stderr.isatty()
     model = model_recipe(decoding, workers, ray_address, ray_actors)
-    report = run_batch(paths, outdir, settings, model, failures, show_progress)
+    with fetcher:
+        report = run_batch([*paths, *pages], outdir, settings, model, failures, show_progress)
     if report.interrupted:
         click.echo(f"brief: interrupted; {report.summary()}. Run the same command again to resume.", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -66,6 +66,8 @@ class Article:
     source_format: str = "text"
     # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
     headings: list[int] = field(default_factory=list)
+    # The site that published it (a fetched page's og:site_name, say); None for files.
+    site: str | None = None
 
     @property
     def body(self) -> str:
@@ -206,9 +208,14 @@ class Brief:
     article: Article
     translation: Translation
 
+    @property
+    def site(self) -> str | None:
+        return self.article.site
+
     def to_dict(self) -> dict:
         return {
             "source": self.source,
+            "site": self.site,
             "title": self.title,
             "title_from": self.title_from,
             "date": None if self.date is None else self.date.to_dict(),

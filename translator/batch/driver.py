@@ -1,9 +1,10 @@
 """`brief batch`: many articles → one brief each plus a digest, resumably.
 
-Cleaning is cheap and done up front, so bad files are reported before any model work.
+Inputs (files, web pages) are loaded, cleaned and planned by a producer thread
+(preparing.py) while the model translates, so fetching overlaps translation.
 Units found in the cache are served from it; the rest go to the translator in
-sub-batches of a few seconds each (articles in input order, sorted by length within a
-small window so each sub-batch holds similar lengths). Each finished sub-batch is
+sub-batches of a few seconds each (articles in the order they are ready, sorted by
+length within a small window so each sub-batch holds similar lengths). Each finished sub-batch is
 committed to the cache at once, and each brief is written (atomically) as soon as all
 units of its article are translated. Ctrl-C stops after the current sub-batch; a kill
 loses at most that sub-batch, and the same command resumes.
@@ -17,24 +18,24 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translator import __version__
 from translator.batch.backends import ArgosModel, ModelRecipe
-from translator.batch.inputs import BatchInput, Failure, name_outputs
+from translator.batch.inputs import BatchInput, Failure, Source, name_outputs
+from translator.batch.preparing import Pending, Preparer, failure_reason
 from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
 from translator.document import Brief
 from translator.translation.engine import iter_translated_batches
-from translator.errors import BriefError, ModelError
 from translator.files import make_folder, write_atomic
-from translator.pipeline import PreparedArticle, finish, plan, prepare
+from translator.pipeline import finish
 from translator.french.reader import DEFAULT_MAX_BYTES
-from translator.batch.records import RecordStore, content_hash, remove_stale_temps
+from translator.batch.records import RecordStore, remove_stale_temps
 from translator.output.render import render_brief
 
 EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt"}
@@ -56,6 +57,8 @@ class BatchSettings:
     # Units per translator call: what a kill can lose, and how long Ctrl-C may wait.
     sub_batch_units: int = SUB_BATCH_UNITS
     sort_window: int = SORT_WINDOW
+    # Inputs loaded at once when loading waits on the network (web pages).
+    loaders: int = 8
 
     def signature(self, cache_key: str) -> str:
         """What an output depends on besides its input: a change means the brief is redone."""
@@ -85,7 +88,9 @@ class BatchReport:
 
 
 class Progress:
-    """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise."""
+    """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise.
+
+    Their totals grow as articles are cleaned and their units looked up."""
 
     def __init__(self, articles: int, units: int, enabled: bool) -> None:
         self.bars = []
@@ -102,9 +107,19 @@ class Progress:
         if self.bars:
             self.bars[0].update(count)
 
+    def more_articles(self, count: int) -> None:
+        if self.bars and count:
+            self.bars[0].total += count
+            self.bars[0].refresh()
+
     def units(self, count: int) -> None:
         if self.bars:
             self.bars[1].update(count)
+
+    def more_units(self, count: int) -> None:
+        if self.bars and count:
+            self.bars[1].total += count
+            self.bars[1].refresh()
 
     def close(self) -> None:
         for bar in reversed(self.bars):
@@ -112,55 +127,63 @@ class Progress:
 
 
 @dataclass
-class _Pending:
-    item: BatchInput
-    content: str
-    prepared: PreparedArticle
+class _Waiting:
+    """An article being translated: its units, their cache keys, and the keys still missing."""
 
-
-def _reason(exc: BaseException, source: str) -> str:
-    text = str(exc) if isinstance(exc, BriefError) else f"unexpected error: {type(exc).__name__}: {exc}"
-    text = text.splitlines()[0] if text else type(exc).__name__
-    return text.removeprefix(f"{source}: ")
+    pending: Pending
+    units: list[str]
+    keys: list[str]
+    missing: set[str]
 
 
 def warn(message: str) -> None:
     print(f"brief: warning: {message}", file=sys.stderr, flush=True)
 
 
-def plan_sub_batches(
-    units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
-) -> list[list[str]]:
-    """The distinct units, in sub-batches of at most `size` units and `max_chars` characters:
-    articles in order, so early ones finish early; within each window of `window`
-    sub-batches, sorted by length (similar lengths batch with less padding)."""
-    batches: list[list[str]] = []
-    seen: set[str] = set()
-    buffer: list[str] = []
-    budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
+class SubBatchPlanner:
+    """The distinct units of articles as they come, in sub-batches of at most `size` units and
+    `max_chars` characters: articles in order, so early ones finish early; within each window
+    of `window` sub-batches, sorted by length (similar lengths batch with less padding)."""
 
-    def flush() -> None:
+    def __init__(self, size: int, window: int, max_chars: int | None = None) -> None:
+        self.size = size
+        self.window = max(1, window)
+        self.budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
+        self.seen: set[str] = set()
+        self.buffer: list[str] = []
+
+    def add(self, units: Iterable[str]) -> list[list[str]]:
+        """One article's units; the sub-batches of a full window, if this filled one."""
+        for unit in units:
+            if unit not in self.seen:
+                self.seen.add(unit)
+                self.buffer.append(unit)
+        return self.flush() if len(self.buffer) >= self.size * self.window else []
+
+    def flush(self) -> list[list[str]]:
+        """The sub-batches of whatever is buffered (at the end of the inputs)."""
+        batches: list[list[str]] = []
         current: list[str] = []
         chars = 0
-        for unit in sorted(buffer, key=len):
-            if current and (len(current) >= size or chars + len(unit) > budget):
+        for unit in sorted(self.buffer, key=len):
+            if current and (len(current) >= self.size or chars + len(unit) > self.budget):
                 batches.append(current)
                 current, chars = [], 0
             current.append(unit)
             chars += len(unit)
-        batches.append(current)
-        buffer.clear()
+        if current:
+            batches.append(current)
+        self.buffer.clear()
+        return batches
 
-    for units in units_per_article:
-        for unit in units:
-            if unit not in seen:
-                seen.add(unit)
-                buffer.append(unit)
-        if len(buffer) >= size * max(1, window):
-            flush()
-    if buffer:
-        flush()
-    return batches
+
+def plan_sub_batches(
+    units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
+) -> list[list[str]]:
+    """All sub-batches of `SubBatchPlanner` for articles known up front."""
+    planner = SubBatchPlanner(size, window, max_chars)
+    batches = [batch for units in units_per_article for batch in planner.add(units)]
+    return batches + planner.flush()
 
 
 class StopRequest:
@@ -218,20 +241,23 @@ class Batch:
         self.report = BatchReport()
         self.cache: TranslationCache | None = None
 
-    def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
+    def run(self, inputs: Sequence[Path | Source], failures: Sequence[Failure] = ()) -> BatchReport:
         started = time.perf_counter()
         make_folder(self.outdir)
         remove_stale_temps(self.outdir)
         self.report.failed += failures
-        named = name_outputs(paths)
+        named = name_outputs(inputs)
         with StopRequest() as stop:
+            preparer = Preparer(named, self.store, self.signature, self.settings.options, self.settings.max_bytes,
+                                self.settings.loaders, lambda: stop.requested)
             try:
-                pending = self._prepare(named, stop)
-                if not stop.requested:
-                    self._translate_and_write(pending, stop)
+                with preparer:
+                    self._translate_and_write(preparer, stop)
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
+                self.report.skipped += preparer.skipped
+                self.report.failed += preparer.failed
                 self.report.interrupted |= stop.requested
                 self.report.seconds = time.perf_counter() - started
                 if self.cache:
@@ -239,32 +265,6 @@ class Batch:
         if not self.report.interrupted:
             self._write_digest(named)
         return self.report
-
-    def _prepare(self, named: list[BatchInput], stop: StopRequest) -> list[_Pending]:
-        """Skip what an earlier run finished; clean and plan the rest; report bad files."""
-        pending: list[_Pending] = []
-        for item in named:
-            if stop.requested:
-                break
-            source = str(item.path)
-            try:
-                content = content_hash(item.path)
-            except OSError as exc:
-                self.report.failed.append(Failure(source, f"cannot read: {exc.strerror or exc}"))
-                continue
-            entry = self.store.finished(item.path, content, self.signature)
-            if entry is not None:
-                self.report.skipped.append(entry)
-                continue
-            try:
-                prepared = plan(prepare(item.path, self.settings.max_bytes), self.settings.options)
-            except ModelError:
-                raise  # a missing model (spaCy's, for speakers) stops the batch: exit code 3
-            except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
-                self.report.failed.append(Failure(source, _reason(exc, source)))
-                continue
-            pending.append(_Pending(item, content, prepared))
-        return pending
 
     def _open_cache(self) -> None:
         if self.settings.use_cache:
@@ -280,39 +280,51 @@ class Batch:
             self.cache.close()
         self.cache = None
 
-    def _translate_and_write(self, pending: list[_Pending], stop: StopRequest) -> None:
-        """Serve what the cache knows, translate the rest by sub-batch, write each article when complete."""
+    def _translate_and_write(self, arriving: Iterable[Pending], stop: StopRequest) -> None:
+        """As articles arrive: serve what the cache knows, plan the rest into sub-batches,
+        translate them, and write each article as soon as its last unit is translated."""
         self._open_cache()
-        units = [list(dict.fromkeys(u for u in p.prepared.units() if u)) for p in pending]
-        keys = [[normalise(u) for u in article] for article in units]
-        distinct = list(dict.fromkeys(key for article in keys for key in article))
-        english = self._cached(distinct)
-        self.report.units = self.report.cache_hits = len(english)  # then + each sub-batch translated
-        missing = [[key for key in dict.fromkeys(article) if key not in english] for article in keys]
-        waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
-        for number, article in enumerate(missing):
-            for key in article:
-                waiting.setdefault(key, []).append(number)
-        remaining = [len(article) for article in missing]
-        progress = Progress(len(pending), len(distinct), self.show_progress)
-        progress.units(len(english))
+        english: dict[str, str] = {}
+        waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
+        planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window)
+        progress = Progress(0, 0, self.show_progress)
 
-        def write(number: int) -> None:
-            self._write(pending[number], units[number], keys[number], english, progress)
+        def arrive(pending: Pending) -> list[list[str]]:
+            """Take one article in; the sub-batches it completes."""
+            units = list(dict.fromkeys(u for u in pending.prepared.units() if u))
+            keys = [normalise(u) for u in units]
+            unknown = [key for key in dict.fromkeys(keys) if key not in english and key not in waiting]
+            cached = self._cached(unknown)
+            english.update(cached)
+            self.report.units += len(cached)
+            self.report.cache_hits += len(cached)
+            progress.more_articles(1)
+            progress.more_units(len(unknown))
+            progress.units(len(cached))
+            article = _Waiting(pending, units, keys, {key for key in keys if key not in english})
+            if not article.missing:
+                self._write(article, english, progress)
+                return []
+            for key in article.missing:
+                waiting.setdefault(key, []).append(article)
+            return planner.add(key for key in keys if key in article.missing)
+
+        def sub_batches() -> Iterator[list[str]]:
+            for pending in arriving:
+                yield from arrive(pending)
+            if not stop.requested:
+                yield from planner.flush()
 
         try:
-            for number in (n for n, count in enumerate(remaining) if count == 0):
-                write(number)
-            batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
-            with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
+            with closing(self._translate(sub_batches(), stop)) as translated:  # a failed write stops it too
                 for done in translated:
                     english.update(done)
                     progress.units(len(done))
                     for key, _ in done:
-                        for number in waiting.pop(key, ()):
-                            remaining[number] -= 1
-                            if remaining[number] == 0:
-                                write(number)
+                        for article in waiting.pop(key, ()):
+                            article.missing.discard(key)
+                            if not article.missing:
+                                self._write(article, english, progress)
         finally:
             progress.close()
 
@@ -324,18 +336,28 @@ class Batch:
                 self._drop_cache(exc)
         return {}
 
-    def _translate(self, batches: list[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
+    def _translate(self, planned: Iterator[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
         """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
 
-        The model loads only if there is something to translate; a stop request ends
-        the run after the sub-batch in progress.
+        `planned` yields sub-batches as articles arrive. The model loads only once there
+        is something to translate; a stop request ends the run after the sub-batch in
+        progress.
         """
-        if not batches or stop.requested:
+        first = next(planned, None)
+        if first is None or stop.requested:
             return
+        batches = [first]  # every sub-batch handed out, by index
+
+        def handed_out() -> Iterator[list[str]]:
+            yield first
+            for batch in planned:
+                batches.append(batch)
+                yield batch
+
         translator = self.model.load()
         self.report.model_loaded = True
         stop.at_once = hasattr(translator, "translate_batches")
-        stream = iter_translated_batches(translator, batches)
+        stream = iter_translated_batches(translator, handed_out())
         try:
             for index, translated in stream:
                 done = list(zip(batches[index], translated, strict=True))
@@ -357,42 +379,42 @@ class Batch:
             except CacheError as exc:
                 self._drop_cache(exc)
 
-    def _write(
-        self, pending: _Pending, units: list[str], keys: list[str], english: dict[str, str], progress: Progress
-    ) -> None:
+    def _write(self, article: _Waiting, english: dict[str, str], progress: Progress) -> None:
         """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
+        pending = article.pending
         source = pending.prepared.article.source
         try:
             brief: Brief = finish(
-                pending.prepared, {u: english[k] for u, k in zip(units, keys)}, self.model.model_id, self.settings.options
+                pending.prepared, {u: english[k] for u, k in zip(article.units, article.keys)}, self.model.model_id,
+                self.settings.options,
             )
         except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
-            self.report.failed.append(Failure(source, _reason(exc, source)))
+            self.report.failed.append(Failure(source, failure_reason(exc, source)))
         else:
             output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
             write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt))
             entry = DigestEntry.from_brief(brief, output)
-            self.store.save(pending.item.path, pending.content, self.signature, entry)
+            self.store.save(pending.item.source.key, pending.content, self.signature, entry)
             self.report.done.append(entry)
         progress.articles()
 
     def _write_digest(self, named: list[BatchInput]) -> None:
         entries = self.report.skipped + self.report.done
         # Input order first, so undated articles keep it in the digest.
-        order = {str(item.path): number for number, item in enumerate(named)}
+        order = {item.source.label: number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
         write_atomic(self.outdir / "digest.md", digest_markdown(entries, self.report.failed))
         write_atomic(self.outdir / "digest.json", digest_json(entries, self.report.failed, self.model.model_id))
 
 
 def run_batch(
-    paths: Sequence[Path],
+    inputs: Sequence[Path | Source],
     outdir: Path,
     settings: BatchSettings | None = None,
     model: ModelRecipe | None = None,
     failures: Sequence[Failure] = (),
     show_progress: bool = False,
 ) -> BatchReport:
-    """Brief every file of `paths` into `outdir`, plus digest.md and digest.json."""
+    """Brief every input (file path or `Source`) into `outdir`, plus digest.md and digest.json."""
     settings = settings or BatchSettings()
-    return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)
+    return Batch(outdir, settings, model or ArgosModel(), show_progress).run(inputs, failures)

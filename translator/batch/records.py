@@ -1,6 +1,6 @@
 """What a batch has finished, kept in OUTDIR/.brief-batch so an interrupted batch resumes.
 
-A record says: this input (by content hash), briefed with these settings, is written
+A record says: this input (a file or a URL, by content hash), briefed with these settings, is written
 to this output. An input is skipped on the next run only if all three still hold.
 """
 
@@ -14,14 +14,6 @@ from translator.output.digest import DigestEntry
 from translator.files import make_folder, write_atomic
 
 RECORDS_DIR = ".brief-batch"
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def remove_stale_temps(outdir: Path) -> int:
@@ -40,13 +32,13 @@ class RecordStore:
         self.outdir = outdir
         self.folder = outdir / RECORDS_DIR
 
-    def _path(self, source: Path) -> Path:
-        return self.folder / (hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:20] + ".json")
+    def _path(self, key: str) -> Path:
+        return self.folder / (hashlib.sha1(key.encode()).hexdigest()[:20] + ".json")
 
-    def finished(self, source: Path, content: str, signature: str) -> DigestEntry | None:
-        """The entry of an earlier run's brief of `source`, if it is still valid and on disk."""
+    def finished(self, key: str, content: str, signature: str) -> DigestEntry | None:
+        """The entry of an earlier run's brief of the input `key`, if it is still valid and on disk."""
         try:
-            record = json.loads(self._path(source).read_text(encoding="utf-8"))
+            record = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if record.get("content") != content or record.get("signature") != signature:
@@ -57,7 +49,7 @@ class RecordStore:
             return None
         return entry if (self.outdir / entry.output).is_file() else None
 
-    def save(self, source: Path, content: str, signature: str, entry: DigestEntry) -> None:
-        record = {"source": str(source), "content": content, "signature": signature, "entry": entry.to_dict()}
+    def save(self, key: str, content: str, signature: str, entry: DigestEntry) -> None:
+        record = {"source": key, "content": content, "signature": signature, "entry": entry.to_dict()}
         make_folder(self.folder)
-        write_atomic(self._path(source), json.dumps(record, ensure_ascii=False) + "\n")
+        write_atomic(self._path(key), json.dumps(record, ensure_ascii=False) + "\n")

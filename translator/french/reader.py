@@ -45,7 +45,8 @@ class RawDocument:
     encoding: str
     source_format: str = "text"  # "text" or "html"
     title: str | None = None
-    published: date | None = None
+    published: date | None = None  # a datetime when the page gives the time
+    site: str | None = None
 
 
 def read_bytes(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -82,8 +83,12 @@ def _too_large(name: str, size: int, limit: int, at_least: bool = False) -> str:
     )
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes to text; return (text, encoding name). Refuses binary data."""
+def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding name). Refuses binary data.
+
+    `declared` is the charset a web server or the page itself names: tried first,
+    ignored when it is unknown or does not decode the bytes.
+    """
     if not data.strip():
         raise InputError(f"{name}: input is empty")
     for signature, kind in _BINARY_SIGNATURES.items():
@@ -92,6 +97,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(encoding), encoding, name)
+    if declared:
+        try:
+            return _checked(data.decode(declared), codecs.lookup(declared).name, name)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file (contains NUL bytes), not text")
     try:

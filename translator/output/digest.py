@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 
 from translator.document import ArticleDate, Brief, BriefQuote, Failure
+from translator.output.render import code_span, md_text
 
 
 @dataclass
@@ -19,14 +20,17 @@ class DigestEntry:
     date: ArticleDate | None
     sentences: list[str]
     quotes: list[BriefQuote]
+    site: str | None = None
 
     @classmethod
     def from_brief(cls, brief: Brief, output: str) -> DigestEntry:
-        return cls(brief.source, output, brief.title, brief.date, list(brief.sentences), list(brief.quotes))
+        return cls(brief.source, output, brief.title, brief.date, list(brief.sentences), list(brief.quotes),
+                   brief.site)
 
     def to_dict(self) -> dict:
         return {
             "source": self.source,
+            "site": self.site,
             "output": self.output,
             "title": self.title,
             "date": None if self.date is None else self.date.to_dict(),
@@ -45,6 +49,7 @@ class DigestEntry:
             date=ArticleDate(**{k: v for k, v in date.items() if k in date_fields}) if date else None,
             sentences=list(data.get("brief", [])),
             quotes=[BriefQuote(**q) for q in data.get("quotes", [])],
+            site=data.get("site"),
         )
 
 
@@ -63,22 +68,24 @@ def digest_markdown(entries: list[DigestEntry], failures: list[Failure]) -> str:
     lines = ["# News digest", "", f"{len(ordered)} articles" + (f", {len(failures)} failed" if failures else ""), ""]
     for number, entry in enumerate(ordered, 1):
         when = f" ({entry.date.human()})" if entry.date else ""
-        lines.append(f"{number}. [{entry.title or '(untitled)'}](#{_anchor(number)}){when}")
+        lines.append(f"{number}. [{md_text(entry.title or '(untitled)')}](#{_anchor(number)}){when}")
     for number, entry in enumerate(ordered, 1):
-        lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {entry.title or '(untitled)'}", ""]
+        title = md_text(entry.title or "(untitled)")
+        lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {title}", ""]
         meta = [entry.date.human()] if entry.date else []
-        meta += [f"source: `{entry.source}`", f"[full brief]({entry.output})"]
+        meta += [md_text(entry.site)] if entry.site else []
+        meta += [f"source: {code_span(entry.source)}", f"[full brief]({entry.output})"]
         lines += [" · ".join(meta), ""]
-        lines += [f"- {sentence}" for sentence in entry.sentences]
+        lines += [f"- {md_text(sentence)}" for sentence in entry.sentences]
         if entry.quotes:
             lines += ["", "Key quotes:", ""]
             for quote in entry.quotes:
                 speaker = quote.speaker_en or quote.speaker
-                lines.append(f"> {quote.marked}" + (f" — {speaker}" if speaker else ""))
+                lines.append(f"> {md_text(quote.marked)}" + (f" — {md_text(speaker)}" if speaker else ""))
                 lines.append("")
     if failures:
         lines += ["", "## Failed", ""]
-        lines += [f"- `{failure.source}`: {failure.reason}" for failure in failures]
+        lines += [f"- {code_span(failure.source)}: {md_text(failure.reason)}" for failure in failures]
     return "\n".join(lines).rstrip() + "\n"
 
 

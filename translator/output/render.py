@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 
 from translator.document import Article, Brief
@@ -10,8 +11,24 @@ from translator.document import Article, Brief
 FORMATS = ("text", "markdown", "json")
 
 
-def _speaker(speaker: str | None) -> str:
-    return f" — {speaker}" if speaker else ""
+_MARKUP = re.compile(r"([\\`<>\[\]])")
+
+
+def md_text(text: str) -> str:
+    """Page text made inert in Markdown: no HTML tag, link or code span can start in it."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span, fenced with more backticks than it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _speaker(speaker: str | None, escape=str) -> str:
+    return f" — {escape(speaker)}" if speaker else ""
 
 
 def brief_text(brief: Brief) -> str:
@@ -19,6 +36,8 @@ def brief_text(brief: Brief) -> str:
     if brief.date:
         lines.append(f"Date: {brief.date.human()}")
     lines.append(f"Source: {brief.source}")
+    if brief.site:
+        lines.append(f"Site: {brief.site}")
     lines += ["", "Summary"]
     lines += [textwrap.fill(s, 88, initial_indent="- ", subsequent_indent="  ") for s in brief.sentences]
     if brief.quotes:
@@ -30,15 +49,16 @@ def brief_text(brief: Brief) -> str:
 
 
 def brief_markdown(brief: Brief, heading: str = "#") -> str:
-    lines = [f"{heading} {brief.title or '(untitled)'}", ""]
+    lines = [f"{heading} {md_text(brief.title or '(untitled)')}", ""]
     meta = [f"*{brief.date.human()}*"] if brief.date else []
-    meta.append(f"source: `{brief.source}`")
+    meta += [md_text(brief.site)] if brief.site else []
+    meta.append(f"source: {code_span(brief.source)}")
     lines += [" · ".join(meta), "", f"{heading}# Summary", ""]
-    lines += [f"- {s}" for s in brief.sentences]
+    lines += [f"- {md_text(s)}" for s in brief.sentences]
     if brief.quotes:
         lines += ["", f"{heading}# Key quotes", ""]
         for quote in brief.quotes:
-            lines.append(f"> {quote.marked}{_speaker(quote.speaker_en or quote.speaker)}")
+            lines.append(f"> {md_text(quote.marked)}{_speaker(quote.speaker_en or quote.speaker, md_text)}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -1,0 +1,178 @@
+"""The producer side of a batch: load, check the records, clean and plan each input in a
+background thread, handing each article to the driver as soon as it is ready.
+
+Local files are loaded in input order; inputs that wait on the network (`remote`) are
+loaded by `loaders` threads at once and cleaned in the order they arrive. So while the
+model translates one sub-batch, the next pages are being fetched and cleaned. Inputs an
+earlier run finished are put in `skipped`, inputs that fail in `failed`, one line each;
+a missing model (spaCy's) stops the batch as before.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from translator.batch.inputs import BatchInput, Loaded
+from translator.batch.records import RecordStore
+from translator.document import Failure
+from translator.errors import BriefError, ModelError
+from translator.output.digest import DigestEntry
+from translator.pipeline import PreparedArticle, plan, prepare_document
+from translator.summary.compose import BriefOptions
+
+HANDOVER = 64  # prepared articles waiting for the translator at most (bounds memory)
+_DONE = object()
+
+
+@dataclass
+class Pending:
+    """An article ready for translation: its input, content hash and planned units."""
+
+    item: BatchInput
+    content: str
+    prepared: PreparedArticle
+
+
+def failure_reason(exc: BaseException, source: str) -> str:
+    """One line for a failed input, without its name repeated at the front."""
+    text = str(exc) if isinstance(exc, BriefError) else f"unexpected error: {type(exc).__name__}: {exc}"
+    text = text.splitlines()[0] if text else type(exc).__name__
+    return text.removeprefix(f"{source}: ")
+
+
+class Preparer:
+    """Iterate over it for the `Pending` articles; use it as a context manager."""
+
+    def __init__(
+        self,
+        items: Sequence[BatchInput],
+        records: RecordStore,
+        signature: str,
+        options: BriefOptions,
+        max_bytes: int,
+        loaders: int,
+        stopping: Callable[[], bool],
+    ) -> None:
+        self.items = items
+        self.records = records
+        self.signature = signature
+        self.options = options
+        self.max_bytes = max_bytes
+        self.loaders = max(1, loaders)
+        self.stopping = stopping
+        self.skipped: list[DigestEntry] = []
+        self.failed: list[Failure] = []
+        self._ready: queue.Queue = queue.Queue(maxsize=HANDOVER)
+        self._cancelled = threading.Event()
+        self._thread = threading.Thread(target=self._produce, name="brief-prepare", daemon=True)
+
+    def __enter__(self) -> Preparer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._cancelled.set()
+        while self._thread.is_alive():  # let it see the flag if it waits on a full queue
+            try:
+                self._ready.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        # Loader threads are daemons: one still waiting on a slow server does not hold up the exit.
+
+    def __iter__(self) -> Iterator[Pending]:
+        while not self.stopping():
+            try:
+                got = self._ready.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if got is _DONE:
+                return
+            if isinstance(got, BaseException):
+                raise got
+            yield got
+
+    def _produce(self) -> None:
+        try:
+            remote = [item for item in self.items if item.source.remote]
+            arrived = self._start_loaders(remote)
+            waiting = len(remote)
+            for item in self.items:
+                if self._cancelled.is_set():
+                    return
+                if not item.source.remote:
+                    self._prepare(item, self._load(item))
+                while waiting and not arrived.empty():  # pages already fetched go in between files
+                    self._prepare(*arrived.get())
+                    waiting -= 1
+            while waiting and not self._cancelled.is_set():
+                try:
+                    self._prepare(*arrived.get(timeout=0.1))
+                except queue.Empty:
+                    continue
+                waiting -= 1
+        except BaseException as exc:  # noqa: BLE001 - handed to the driver's thread, raised there
+            self._put(exc)
+        finally:
+            self._put(_DONE)
+
+    def _start_loaders(self, remote: list[BatchInput]) -> queue.Queue:
+        """Threads loading the remote inputs, `loaders` at a time; results arrive as they finish."""
+        todo: queue.Queue = queue.Queue()
+        for item in remote:
+            todo.put(item)
+        arrived: queue.Queue = queue.Queue(maxsize=2 * self.loaders)
+
+        def work() -> None:
+            while not self._cancelled.is_set():
+                try:
+                    item = todo.get_nowait()
+                except queue.Empty:
+                    return
+                result = self._load(item)
+                while not self._cancelled.is_set():
+                    try:
+                        arrived.put((item, result), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+
+        for number in range(min(self.loaders, len(remote))):
+            threading.Thread(target=work, name=f"brief-load-{number}", daemon=True).start()
+        return arrived
+
+    def _load(self, item: BatchInput) -> Loaded | BaseException:
+        try:
+            return item.source.load(self.max_bytes)
+        except Exception as exc:  # noqa: BLE001 - reported for this input, the batch goes on
+            return exc
+
+    def _prepare(self, item: BatchInput, loaded: Loaded | BaseException) -> None:
+        """Skip what an earlier run finished; clean and plan the rest; report bad inputs."""
+        source = item.source.label
+        if isinstance(loaded, BaseException):
+            self.failed.append(Failure(source, failure_reason(loaded, source)))
+            return
+        entry = self.records.finished(item.source.key, loaded.content, self.signature)
+        if entry is not None:
+            self.skipped.append(entry)
+            return
+        try:
+            prepared = plan(prepare_document(loaded.read()), self.options)
+        except ModelError:
+            raise  # a missing model (spaCy's, for speakers) stops the batch: exit code 3
+        except Exception as exc:  # noqa: BLE001 - reported per input, the batch goes on
+            self.failed.append(Failure(source, failure_reason(exc, source)))
+            return
+        self._put(Pending(item, loaded.content, prepared))
+
+    def _put(self, value: object) -> None:
+        while True:
+            try:
+                self._ready.put(value, timeout=0.1)
+                return
+            except queue.Full:
+                if self._cancelled.is_set():
+                    return
