@@ -33,12 +33,6 @@ def parse_feed(data: bytes, source: str, base_url: str | None = None) -> list[Fe
 
     headers = {"content-location": base_url} if base_url else None
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    if not parsed.entries:
-        if not parsed.get("version"):
-            problem = parsed.get("bozo_exception")
-            detail = f" ({str(problem).splitlines()[0]})" if problem else ""
-            raise InputError(f"{source}: malformed feed, not RSS or Atom{detail}")
-        return []
     feed_title = parsed.feed.get("title") or None
     items = []
     for entry in parsed.entries:
@@ -50,6 +44,12 @@ def parse_feed(data: bytes, source: str, base_url: str | None = None) -> list[Fe
             when = entry.get("published_parsed") or entry.get("updated_parsed")
             published = datetime.fromtimestamp(calendar.timegm(when), timezone.utc) if when else None
             items.append(FeedItem(link, guid, (entry.get("title") or "").strip() or None, published, feed_title))
+    # Like every feed reader, take the items a slightly broken feed still gives; with none,
+    # it is a malformed feed (or not a feed at all), unless it is a well-formed empty one.
+    if not items and (parsed.get("bozo") or not parsed.get("version")):
+        problem = parsed.get("bozo_exception")
+        detail = f" ({str(problem).splitlines()[0]})" if problem else ""
+        raise InputError(f"{source}: malformed feed, not RSS or Atom{detail}")
     return items
 
 

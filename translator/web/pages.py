@@ -1,8 +1,9 @@
 """A fetched page as a `RawDocument`: decoded, its article extracted, its metadata read.
 
 HTML goes through the same path as an HTML file (trafilatura, then the cleaning rules).
-Title, date and site come from the page's own metadata first, then trafilatura's, then
-the feed item that linked to it, and the site at last from the host name.
+Title, date and site come from the page's own metadata first, then the feed item that
+linked to it (trafilatura's title before the feed's; its date, possibly guessed, after),
+and the site at last from the host name.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def page_document(page: Page, item: FeedItem | None = None) -> RawDocument:
         encoding,
         "html" if is_html else "text",
         title=meta.title or title or (item.title if item else None),
-        published=meta.published or published or feed_date,
+        # trafilatura's date may be a guess (a "© 2025" footer): the feed's own date comes first.
+        published=meta.published or feed_date or published,
         site=meta.site or (item.feed_title if item else None) or site_of(page.final_url),
     )
