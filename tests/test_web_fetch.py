@@ -186,3 +186,10 @@ def test_header_helpers() -> None:
 
 def test_fetch_errors_have_their_own_exit_code() -> None:
     assert FetchError.exit_code == 6 and issubclass(FetchError, InputError)
+
+
+def test_a_robots_txt_answering_5xx_closes_the_site(local_web: LocalWeb, fetcher: Fetcher) -> None:
+    local_web.add("/robots.txt", status=503, body=b"")
+    url = local_web.add("/page", body=html_page("tramway"))
+    assert reason(fetcher, url) == "robots.txt answered HTTP 503: the site is taken as closed to crawlers (RFC 9309)"
+    assert not local_web.hits("/page")

@@ -256,9 +256,10 @@ def check_ray_options(address: str, workers: int) -> None:
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @click.option("--feed", "feeds", multiple=True, metavar="FEED",
               help="An RSS or Atom feed (URL or file) whose items to brief (repeatable).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
-              help="Only feed items published since then (UTC; items without a date are kept).")
-@click.option("--max-items", type=click.IntRange(1), help="At most the N newest items of each feed.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]), metavar="DATE",
+              help="Only feed items published since DATE (2025-03-01 or 2025-03-01T08:00, UTC; "
+                   "items without a date are kept).")
+@click.option("--max-items", type=click.IntRange(1), metavar="N", help="At most the N newest items of each feed.")
 @click.option("--refetch", is_flag=True, help="Fetch pages again instead of using the copies kept in OUTDIR.")
 @web_options
 @brief_options
@@ -307,8 +308,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...
     paths, failures = collect_inputs(others, globs, exclude=outdir)
     fetcher = Fetcher(fetch_limits(max_bytes, timeout, connections, per_host))
     web = StoredWeb(fetcher, PageStore(outdir), refetch, warn)
-    pages, feed_failures = web_sources(urls, feeds, web, since and since.replace(tzinfo=timezone.utc), max_items,
-                                       warn)
+    pages, feed_failures = web_sources(urls, feeds, web, since and since.replace(tzinfo=timezone.utc), max_items)
     failures += feed_failures
     if not paths and not pages and not failures and not feeds:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")

@@ -7,7 +7,7 @@ OUTDIR/.brief-web by an earlier run), so a page that changed is briefed again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -92,7 +92,6 @@ def web_sources(
     web: StoredWeb,
     since: datetime | None = None,
     max_items: int | None = None,
-    warn: Callable[[str], None] = print,
 ) -> tuple[list[Source], list[Failure]]:
     """Page sources for URLs and for the items of feeds (each page once); a feed that
     cannot be read is one failure, and the others go on."""
@@ -110,6 +109,6 @@ def web_sources(
             failures.append(Failure(feed, str(exc).removeprefix(f"{feed}: ")))
             continue
         if not items:
-            warn(f"{feed}: no items" + (" since the --since date" if since else ""))
+            web.warn(f"{feed}: no items" + (" since the --since date" if since else ""))
         sources += [PageSource(item.link, web, item) for item in items]
     return sources, failures

@@ -1,7 +1,7 @@
 """robots.txt, read once per site (origin) and asked before every request.
 
 Statuses as RFC 9309 says: 2xx → the rules; 4xx → no rules (everything allowed);
-5xx → the site is taken as closed to crawlers. A robots.txt that cannot be reached
+anything else (5xx) → the site is taken as closed to crawlers. A robots.txt that cannot be reached
 at all (DNS, refused, timeout) fails every page of that origin with the same reason.
 """
 
@@ -50,5 +50,5 @@ class RobotsRules:
         elif 400 <= status < 500:
             parser.allow_all = True
         else:
-            parser.disallow_all = True
+            raise FetchError(f"robots.txt answered HTTP {status}: the site is taken as closed to crawlers (RFC 9309)")
         return parser

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,11 +62,11 @@ class StoredWeb:
     """Pages from the store when there, else fetched and stored; feeds fetched each run."""
 
     def __init__(self, fetcher: Fetcher, store: PageStore | None = None, refetch: bool = False,
-                 warn: Callable[[str], None] = print) -> None:
+                 warn: Callable[[str], None] | None = None) -> None:
         self.fetcher = fetcher
         self.store = store
         self.refetch = refetch
-        self.warn = warn
+        self.warn = warn or (lambda message: print(f"brief: warning: {message}", file=sys.stderr))
 
     def page(self, url: str) -> Page:
         stored = None if self.refetch or self.store is None else self.store.load(url)
