@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from conftest import UpperRecipe, UpperTranslator, run_brief
@@ -168,3 +169,17 @@ def test_cli_batch_and_translate_on_urls(local_web: LocalWeb, tmp_path: Path, in
     assert missing.stderr.decode() == f"brief: error: {urls['missing']}: HTTP 404 Not Found\n"
     usage = run_brief("batch", "--since", "2025-01-01", "-o", str(out), urls["tramway"], env=env)
     assert usage.returncode == 2 and "--since and --max-items choose feed items" in usage.stderr.decode()
+
+
+def test_page_text_never_becomes_markup_in_markdown(local_web: LocalWeb, tmp_path: Path) -> None:
+    hostile = "&lt;img src=x onerror=alert(1)&gt; [lien](javascript:alert(1))"
+    page = html_page("tramway").replace(b'content="Le tramway', f'content="{hostile} Le tramway'.encode())
+    page = page.replace(b'content="La Gazette', b'content="&lt;b&gt;La Gazette')
+    out = tmp_path / "out"
+    assert len(batch_on([local_web.add("/tramway", body=page)], out).done) == 1
+    for name in ("tramway.md", "digest.md"):
+        text = (out / name).read_text()
+        assert "\\<IMG SRC=X ONERROR=ALERT(1)\\> \\[LIEN\\](JAVASCRIPT:ALERT(1))" in text  # shown, as text
+        assert "\\<b\\>La Gazette" in text
+        assert not re.search(r"(?<!\\)<(?!a id=\"article-\d+\"></a>|/a>)", text)  # our anchors only
+        assert not re.search(r"(?<!\\)\[LIEN", text)
