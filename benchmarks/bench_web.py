@@ -97,12 +97,13 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.2, help="Seconds before each response (default 0.2).")
     parser.add_argument("--repeat", type=int, default=1, help="Alternate the two phases this many times.")
     parser.add_argument("--limit", type=int, default=0, help="Only the first N pages.")
+    parser.add_argument("--keep", type=Path, help="Work in this folder and keep it (pages, outputs).")
     args = parser.parse_args()
 
     pages = sorted(args.serve.glob("*.txt"))
     pages = [p for p in pages if p.name.lower() != "readme.txt"][: args.limit or None]
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
-        work = Path(tmp)
+        work = args.keep or Path(tmp)
         html_pages = write_html(pages, work / "pages")
         server = DelayedServer(work / "pages", args.delay)
         urls = work / "urls.txt"
@@ -119,7 +120,7 @@ def main() -> None:
         finally:
             server.stop()
         files_briefs, web_briefs = briefs(work / "out-files-0"), briefs(work / "out-web-0")
-        same = sum(files_briefs.get(name) == text for name, text in web_briefs.items())
+        differ = sorted(name for name, text in web_briefs.items() if files_briefs.get(name) != text)
 
     best = {phase: min(values) for phase, values in times.items()}
     print(f"{len(pages)} pages, {args.delay * 1000:.0f} ms per response, "
@@ -129,7 +130,8 @@ def main() -> None:
     print(f"| `brief batch` on the same pages over HTTP | {best['web']:.2f} | "
           f"**{best['web'] / best['files']:.2f}×** |")
     print(f"\nfiles: {summaries['files']}\nweb:   {summaries['web']}")
-    print(f"same briefs (source line aside): {same} of {len(web_briefs)} (files wrote {len(files_briefs)})")
+    print(f"same briefs (source line aside): {len(web_briefs) - len(differ)} of {len(web_briefs)} "
+          f"(files wrote {len(files_briefs)}){'; differ: ' + ', '.join(differ) if differ else ''}")
 
 
 if __name__ == "__main__":

@@ -232,7 +232,7 @@ class Fetcher:
                             return urljoin(current, location)
                         if status in _RETRY_STATUSES:
                             wait = retry_after(response.headers.get("retry-after"))
-                        elif status >= 400 or status < 200 or status >= 300:
+                        elif not 200 <= status < 300:
                             raise FetchError(f"{url}: HTTP {status} {response.reason_phrase}".rstrip())
                         else:
                             return self._read(url, current, response, accept)
