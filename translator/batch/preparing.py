@@ -74,13 +74,10 @@ class Preparer:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        # The producer sees the flag within 0.1 s, or once the article it is cleaning is
+        # done; a stop does not wait for that (it and the loaders are daemon threads).
         self._cancelled.set()
-        while self._thread.is_alive():  # let it see the flag if it waits on a full queue
-            try:
-                self._ready.get(timeout=0.05)
-            except queue.Empty:
-                pass
-        # Loader threads are daemons: one still waiting on a slow server does not hold up the exit.
+        self._thread.join(timeout=0.2)
 
     def __iter__(self) -> Iterator[Pending]:
         while not self.stopping():
