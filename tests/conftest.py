@@ -131,3 +131,13 @@ def run_brief(*args: str, stdin: str | bytes | None = None, env: dict | None = N
         cwd=PROJECT,
         timeout=300,
     )
+
+
+@pytest.fixture
+def local_web():
+    """A web server on 127.0.0.1 (port 0) for the test; stopped afterwards."""
+    from local_web import LocalWeb
+
+    web = LocalWeb().start()
+    yield web
+    web.stop()

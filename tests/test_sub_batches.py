@@ -41,10 +41,16 @@ def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:
 class ReversedRecipe(UpperRecipe):
     """A backend that answers its sub-batches last first, as Ray actors or workers may."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.handed: list[list[list[str]]] = []  # the sub-batches of each call, as handed over
+
     def load(self) -> UpperTranslator:
         translator = super().load()
 
         def translate_batches(batches):
+            batches = list(batches)  # the driver hands sub-batches over as they are planned
+            self.handed.append([list(batch) for batch in batches])
             for index in reversed(range(len(batches))):
                 yield index, translator.translate(batches[index])
 
@@ -60,7 +66,9 @@ def test_the_driver_puts_sub_batches_answered_out_of_order_back_in_place(tmp_pat
     run_batch(paths, tmp_path / "in-order", settings, in_order)
     run_batch(paths, tmp_path / "reversed", settings, last_first)
     [forwards], [backwards] = in_order.loaded, last_first.loaded
-    assert len(forwards.calls) > 3 and backwards.calls == forwards.calls[::-1]
+    # The same sub-batches handed over (one call per phase), each call's answered last first.
+    assert len(forwards.calls) > 3 and [batch for call in last_first.handed for batch in call] == forwards.calls
+    assert backwards.calls == [batch for call in last_first.handed for batch in call[::-1]]
     written = sorted(p.name for p in (tmp_path / "in-order").glob("*.md"))
     assert written and written == sorted(p.name for p in (tmp_path / "reversed").glob("*.md"))
     for name in written:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from datetime import timezone
 from pathlib import Path
 
 import click
@@ -105,6 +106,32 @@ def brief_options(func):
     return func
 
 
+def web_options(func):
+    """Options of fetching, for `translate URL` and `batch` with URLs or feeds."""
+    options = [
+        click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+                     help="Seconds a web server may stay silent (connecting: at most 10)."),
+        click.option("--connections", type=click.IntRange(1, 64), default=8, show_default=True,
+                     help="Pages fetched at once, over all sites."),
+        click.option("--per-host", type=click.IntRange(1, 16), default=2, show_default=True,
+                     help="Pages fetched at once from one site."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def fetch_limits(max_bytes: int, timeout: float, connections: int = 8, per_host: int = 2) -> "FetchLimits":
+    from translator.web.fetch import FetchLimits
+
+    return FetchLimits(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=max(60.0, 3 * timeout),
+                       max_bytes=max_bytes, connections=connections, per_host=per_host)
+
+
+def warn(message: str) -> None:
+    click.echo(f"brief: warning: {message}", err=True)
+
+
 def decoding_options(device: str, compute_type: str, **options) -> "DecodingOptions":
     """DecodingOptions for the CLI's choices; says so when the device asked for is not there."""
     from translator.translation.engine import DecodingOptions, choose_device
@@ -125,14 +152,17 @@ def main() -> None:
       brief translate article.txt                 English brief as text
       brief translate page.html -f html -o brief.html   one page to open in a browser
       brief translate page.html --format json -o brief.json
+      brief translate https://example.fr/article  a page from the web
       cat article.txt | brief translate - --format markdown
       brief clean article.txt --show-removed      what cleaning keeps and drops
       brief batch articles/ -o digests/           many articles, one digest
+      brief batch --feed https://example.fr/rss.xml -o digests/
       brief models install --file fr_en.argosmodel
 
-    Exit codes: 0 ok, 1 bad input (or some batch files failed), 2 usage error,
+    Exit codes: 0 ok, 1 bad input (or some batch inputs failed), 2 usage error,
     3 model missing or unusable, 4 output cannot be written, 5 Ray cluster
-    unusable (--ray), 70 internal error, 130 interrupted.
+    unusable (--ray), 6 a page cannot be fetched (`translate URL`), 70 internal
+    error, 130 interrupted.
     """
 
 
@@ -142,21 +172,34 @@ def main() -> None:
               help="html: one self-contained page (no script, no network), with the French originals.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @brief_options
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+              help="For a URL: seconds the server may stay silent.")
 def translate(file: str, fmt: str, output: str | None, method: str, sentences: int, word_budget: int | None,
               quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
-              compute_type: str) -> None:
+              compute_type: str, timeout: float) -> None:
     """Brief one French article in English.
 
-    FILE is a text or HTML file, or - for stdin. The article is cleaned, translated
-    with the installed Argos fr→en model, and summarised with sumy; key quotes are
-    kept whole and marked “…”, with their speaker when the text names one.
+    FILE is a text or HTML file, - for stdin, or an http(s) URL (fetched once, with
+    robots.txt respected; only the fetching uses the network). The article is
+    cleaned, translated with the installed Argos fr→en model, and summarised with
+    sumy; key quotes are kept whole and marked “…”, with their speaker when the text
+    names one.
     """
     from translator.translation.engine import ArgosTranslator
-    from translator.pipeline import brief_articles, prepare
+    from translator.pipeline import brief_articles, prepare, prepare_document
     from translator.output.render import render_brief
+    from translator.web.fetch import is_web_address
 
     check_output(output)
-    prepared = prepare(file, max_bytes)  # input errors surface before the model loads
+    if is_web_address(file):
+        from translator.web.fetch import Fetcher
+        from translator.web.pages import page_document
+
+        with Fetcher(fetch_limits(max_bytes, timeout)) as fetcher:
+            page = fetcher.fetch(file)
+        prepared = prepare_document(page_document(page))
+    else:
+        prepared = prepare(file, max_bytes)  # input errors surface before the model loads
     options = BriefOptions(method, sentences, quote_count, translate_all, word_budget)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
                                                           intra_threads=threads))
@@ -228,52 +271,75 @@ def check_ray_options(address: str, workers: int) -> None:
 @click.option("--group/--no-group", "group", default=True, show_default=True,
               help="Gather articles about the same event, from several sources, into one story.")
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED",
+              help="An RSS or Atom feed (URL or file) whose items to brief (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]), metavar="DATE",
+              help="Only feed items published since DATE (2025-03-01 or 2025-03-01T08:00, UTC; "
+                   "items without a date are kept).")
+@click.option("--max-items", type=click.IntRange(1), metavar="N", help="At most the N newest items of each feed.")
+@click.option("--refetch", is_flag=True, help="Fetch pages again instead of using the copies kept in OUTDIR.")
+@web_options
 @brief_options
 @click.pass_context
 def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, globs: tuple[str, ...],
           batch_size: int, batch_type: str, workers: int, ray_address: str | None, ray_actors: int,
-          use_cache: bool, cache_dir: Path | None, brief_only: bool, group: bool, quiet: bool, method: str,
-          sentences: int, word_budget: int | None,
+          use_cache: bool, cache_dir: Path | None, brief_only: bool, group: bool, quiet: bool,
+          feeds: tuple[str, ...], since, max_items: int | None, refetch: bool, timeout: float, connections: int,
+          per_host: int, method: str, sentences: int, word_budget: int | None,
           quote_count: int, translate_all: bool, max_bytes: int, beam_size: int, threads: int, device: str,
           compute_type: str) -> None:
     """Brief many French articles into OUTDIR, with a combined digest.
 
-    INPUT is a file, a directory (searched recursively with --glob), or - to read a
-    list of paths from stdin. Each article's brief goes to OUTDIR/NAME.md (or .json,
-    .txt, .html); digest.html (open it in a browser), digest.md and digest.json gather
-    them all as stories, newest first, with contents and the files that failed. Articles
-    from several sources about the same event become one story (decided on the French,
-    before translation; --no-group keeps one story per article). The model is loaded
-    once and sentences of many articles are translated together.
+    INPUT is a file, a directory (searched recursively with --glob), an http(s) URL,
+    a file listing URLs (one a line), or - to read a list of paths or URLs from stdin;
+    --feed adds the items of RSS/Atom feeds. Each article's brief goes to OUTDIR/NAME.md
+    (or .json, .txt, .html); digest.html (open it in a browser), digest.md and digest.json
+    gather them all as stories, newest first, with contents and the inputs that failed.
+    Articles from several sources about the same event become one story (decided on the
+    French, before translation; --no-group keeps one story per article). The model is
+    loaded once and sentences of many articles are translated together, while the next
+    pages are fetched and cleaned.
 
     Briefs come first: what every brief shows is translated across all articles, the
     briefs and the digest are written, and only then is the rest of each body translated
     into its output (a Translation section; translation_en in JSON), unless --brief-only
     or --no-translate-all. Re-running the same command resumes: written briefs are
-    skipped (only their missing full translations are added), and translations already
-    made come from the cache.
+    skipped (only their missing full translations are added), translations already made
+    come from the cache, and pages fetched before are read from OUTDIR/.brief-web
+    (--refetch fetches them again; a changed page is briefed again). Feeds are fetched
+    on every run.
 
     Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
-    Exit code 1 if any file failed (the others are still briefed), 130 if interrupted.
+    Exit code 1 if any input failed (the others are still briefed), 130 if interrupted.
     """
     from translator.batch.backends import model_recipe
     from translator.batch.driver import BatchSettings, run_batch
     from translator.batch.inputs import collect_inputs, read_list
+    from translator.batch.pages import split_arguments, web_sources
     from translator.translation.engine import default_threads
+    from translator.web.fetch import Fetcher
+    from translator.web.store import PageStore, StoredWeb
 
     if ray_address is not None:
         check_ray_options(ray_address, workers)
     elif ray_actors:
         raise click.UsageError("--ray-actors goes with --ray")
-    if not inputs:
-        raise click.UsageError("give files, directories, or - to read a list of paths from stdin")
+    if not inputs and not feeds:
+        raise click.UsageError("give files, directories, URLs, --feed FEED, or - to read a list from stdin")
+    if (since or max_items) and not feeds:
+        raise click.UsageError("--since and --max-items choose feed items; give --feed FEED")
     if brief_only and translate_all and ctx.get_parameter_source("translate_all") is ParameterSource.COMMANDLINE:
         raise click.UsageError("--brief-only and --translate-all contradict each other; give one of them")
     arguments = [a for a in inputs if a != "-"]
     if "-" in inputs:
         arguments += read_list(click.get_text_stream("stdin"))
-    paths, failures = collect_inputs(arguments, globs, exclude=outdir)
-    if not paths and not failures:
+    urls, others = split_arguments(arguments)
+    paths, failures = collect_inputs(others, globs, exclude=outdir)
+    fetcher = Fetcher(fetch_limits(max_bytes, timeout, connections, per_host))
+    web = StoredWeb(fetcher, PageStore(outdir), refetch, warn)
+    pages, feed_failures = web_sources(urls, feeds, web, since and since.replace(tzinfo=timezone.utc), max_items)
+    failures += feed_failures
+    if not paths and not pages and not failures and not feeds:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
     # One process: CTranslate2 picks the cores itself (0); several: share them out.
     per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
@@ -281,10 +347,11 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
                                 batch_type=batch_type, intra_threads=per_worker)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only,
                                                word_budget),
-                             max_bytes, use_cache, cache_dir, group=group)
+                             max_bytes, use_cache, cache_dir, group=group, loaders=connections)
     show_progress = not quiet and sys.stderr.isatty()
     model = model_recipe(decoding, workers, ray_address, ray_actors)
-    report = run_batch(paths, outdir, settings, model, failures, show_progress)
+    with fetcher:
+        report = run_batch([*paths, *pages], outdir, settings, model, failures, show_progress)
     if report.interrupted:
         written = f"; digest in {outdir / 'digest.html'}" if report.digest_seconds is not None else ""
         click.echo(f"brief: interrupted; {report.summary()}{written}. Run the same command again to resume.",

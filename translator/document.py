@@ -66,7 +66,8 @@ class Article:
     source_format: str = "text"
     # Indexes in `paragraphs` of the in-body sub-headings: body text, never summary sentences.
     headings: list[int] = field(default_factory=list)
-    site: str | None = None  # the publisher, when the page says (HTML metadata)
+    # The site that published it (a fetched page's og:site_name, say); None for files.
+    site: str | None = None
 
     @property
     def body(self) -> str:
@@ -211,9 +212,14 @@ class Brief:
     # Every quotation found in the article, key quotes included, in reading order.
     quotations: list[BriefQuote] = field(default_factory=list)
 
+    @property
+    def site(self) -> str | None:
+        return self.article.site
+
     def to_dict(self) -> dict:
         return {
             "source": self.source,
+            "site": self.site,
             "title": self.title,
             "title_from": self.title_from,
             "date": None if self.date is None else self.date.to_dict(),

@@ -17,6 +17,12 @@ class NotFrenchError(InputError):
     """The text is readable but does not look like French."""
 
 
+class FetchError(InputError):
+    """A page or feed could not be fetched: network, HTTP status, robots.txt, limits."""
+
+    exit_code = 6
+
+
 class ModelError(BriefError):
     """The fr→en Argos model is missing, unusable or cannot be installed."""
 

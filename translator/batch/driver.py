@@ -1,17 +1,19 @@
 """`brief batch`: many articles → one brief each plus a digest, resumably.
 
-Cleaning is cheap and done up front, so bad files are reported before any model work.
-Then two phases, each over all articles: first what every brief shows (title, chosen
-sentences, key quotes, speakers described in words), after which the digest is
-written; then, when whole bodies are wanted (`--translate-all`), the rest of each body,
-rewriting each output with its full translation. A digest reader waits only for the
-first. In each phase, units found in the cache are served from it; the rest go to the
-translator in sub-batches of a few seconds each (articles in input order, sorted by
-length within a small window so each sub-batch holds similar lengths). Each finished
-sub-batch is committed to the cache at once, and each output is written (atomically) as
-soon as all units it needs are translated, then its record. Ctrl-C stops after the
-current sub-batch; a kill loses at most that sub-batch, and the same command resumes: it
-skips written briefs and, if whole bodies are wanted, only adds their translations.
+Inputs (files, web pages) are loaded, checked against the records, cleaned and planned
+by a producer thread (preparing.py) while the model translates, so fetching overlaps
+translation. Then two phases: first what every brief shows (title, chosen sentences,
+key quotes, speakers described in words), taken in as each article is ready, after
+which the digest is written; then, when whole bodies are wanted (`--translate-all`),
+the rest of each briefed body, rewriting each output with its full translation. A
+digest reader waits only for the first. In each phase, units found in the cache are
+served from it; the rest go to the translator in sub-batches of a few seconds each
+(articles in the order they are ready, sorted by length within a small window so each
+sub-batch holds similar lengths). Each finished sub-batch is committed to the cache at
+once, and each output is written (atomically) as soon as all units it needs are
+translated, then its record. Ctrl-C stops after the current sub-batch; a kill loses at
+most that sub-batch, and the same command resumes: it skips written briefs and, if
+whole bodies are wanted, only adds their translations.
 """
 
 from __future__ import annotations
@@ -22,14 +24,15 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translator import __version__
 from translator.batch.backends import ArgosModel, ModelRecipe
-from translator.batch.inputs import BatchInput, Failure, name_outputs
+from translator.batch.inputs import BatchInput, Failure, Source, name_outputs
+from translator.batch.preparing import Pending, Preparer, failure_reason
 from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
@@ -38,11 +41,10 @@ from translator.output.stories import make_stories
 from translator.grouping import StoryText, group_stories, grouping_key
 from translator.document import Brief
 from translator.translation.engine import TextTranslator, iter_translated_batches
-from translator.errors import BriefError, ModelError
 from translator.files import make_folder, write_atomic
-from translator.pipeline import PreparedArticle, finish, plan, prepare
+from translator.pipeline import PreparedArticle, finish
 from translator.french.reader import DEFAULT_MAX_BYTES
-from translator.batch.records import Finished, RecordStore, content_hash, remove_stale_temps
+from translator.batch.records import RecordStore, remove_stale_temps
 from translator.output.render import render_brief
 
 EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt", "html": "html"}
@@ -66,6 +68,8 @@ class BatchSettings:
     sort_window: int = SORT_WINDOW
     # Gather articles about one event into one story in the digest (`--no-group`: off).
     group: bool = True
+    # Inputs loaded at once when loading waits on the network (web pages).
+    loaders: int = 8
 
     @property
     def full_text(self) -> bool:
@@ -111,7 +115,9 @@ class BatchReport:
 
 
 class Progress:
-    """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise."""
+    """Two tqdm bars (articles, sentences) on a terminal; nothing otherwise.
+
+    Their totals grow as articles are cleaned and their units looked up."""
 
     def __init__(self, articles: int, units: int, enabled: bool, label: str = "articles") -> None:
         self.bars = []
@@ -128,9 +134,19 @@ class Progress:
         if self.bars:
             self.bars[0].update(count)
 
+    def more_articles(self, count: int) -> None:
+        if self.bars and count:
+            self.bars[0].total += count
+            self.bars[0].refresh()
+
     def units(self, count: int) -> None:
         if self.bars:
             self.bars[1].update(count)
+
+    def more_units(self, count: int) -> None:
+        if self.bars and count:
+            self.bars[1].total += count
+            self.bars[1].refresh()
 
     def close(self) -> None:
         for bar in reversed(self.bars):
@@ -138,12 +154,14 @@ class Progress:
 
 
 @dataclass
-class _Pending:
-    item: BatchInput
-    content: str
-    prepared: PreparedArticle
-    briefed: bool = False  # its brief is written (by this run or an earlier one)
-    full: bool = False  # its output holds the whole body translated
+class _Waiting:
+    """An article being translated in one phase: what it needs, their cache keys, and the keys still missing."""
+
+    pending: Pending
+    article: PreparedArticle  # the whole body, or only what its brief shows
+    units: list[str]
+    keys: list[str]
+    missing: set[str]
 
 
 @dataclass(frozen=True)
@@ -158,49 +176,54 @@ BRIEFS = Phase("briefs", full=False)
 FULL_TEXT = Phase("full text", full=True)
 
 
-def _reason(exc: BaseException, source: str) -> str:
-    text = str(exc) if isinstance(exc, BriefError) else f"unexpected error: {type(exc).__name__}: {exc}"
-    text = text.splitlines()[0] if text else type(exc).__name__
-    return text.removeprefix(f"{source}: ")
-
-
 def warn(message: str) -> None:
     print(f"brief: warning: {message}", file=sys.stderr, flush=True)
+
+
+class SubBatchPlanner:
+    """The distinct units of articles as they come, in sub-batches of at most `size` units and
+    `max_chars` characters: articles in order, so early ones finish early; within each window
+    of `window` sub-batches, sorted by length (similar lengths batch with less padding)."""
+
+    def __init__(self, size: int, window: int, max_chars: int | None = None) -> None:
+        self.size = size
+        self.window = max(1, window)
+        self.budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
+        self.seen: set[str] = set()
+        self.buffer: list[str] = []
+
+    def add(self, units: Iterable[str]) -> list[list[str]]:
+        """One article's units; the sub-batches of a full window, if this filled one."""
+        for unit in units:
+            if unit not in self.seen:
+                self.seen.add(unit)
+                self.buffer.append(unit)
+        return self.flush() if len(self.buffer) >= self.size * self.window else []
+
+    def flush(self) -> list[list[str]]:
+        """The sub-batches of whatever is buffered (at the end of the inputs)."""
+        batches: list[list[str]] = []
+        current: list[str] = []
+        chars = 0
+        for unit in sorted(self.buffer, key=len):
+            if current and (len(current) >= self.size or chars + len(unit) > self.budget):
+                batches.append(current)
+                current, chars = [], 0
+            current.append(unit)
+            chars += len(unit)
+        if current:
+            batches.append(current)
+        self.buffer.clear()
+        return batches
 
 
 def plan_sub_batches(
     units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
 ) -> list[list[str]]:
-    """The distinct units, in sub-batches of at most `size` units and `max_chars` characters:
-    articles in order, so early ones finish early; within each window of `window`
-    sub-batches, sorted by length (similar lengths batch with less padding)."""
-    batches: list[list[str]] = []
-    seen: set[str] = set()
-    buffer: list[str] = []
-    budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
-
-    def flush() -> None:
-        current: list[str] = []
-        chars = 0
-        for unit in sorted(buffer, key=len):
-            if current and (len(current) >= size or chars + len(unit) > budget):
-                batches.append(current)
-                current, chars = [], 0
-            current.append(unit)
-            chars += len(unit)
-        batches.append(current)
-        buffer.clear()
-
-    for units in units_per_article:
-        for unit in units:
-            if unit not in seen:
-                seen.add(unit)
-                buffer.append(unit)
-        if len(buffer) >= size * max(1, window):
-            flush()
-    if buffer:
-        flush()
-    return batches
+    """All sub-batches of `SubBatchPlanner` for articles known up front."""
+    planner = SubBatchPlanner(size, window, max_chars)
+    batches = [batch for units in units_per_article for batch in planner.add(units)]
+    return batches + planner.flush()
 
 
 class StopRequest:
@@ -260,61 +283,52 @@ class Batch:
         self.translator: TextTranslator | None = None
         self.english: dict[str, str] = {}  # normalised French unit → English, for the whole run
 
-    def run(self, paths: Sequence[Path], failures: Sequence[Failure] = ()) -> BatchReport:
-        """Prepare every input, write the briefs and the digest, then (when wanted) the full texts."""
+    def run(self, inputs: Sequence[Path | Source], failures: Sequence[Failure] = ()) -> BatchReport:
+        """Write the briefs as inputs are prepared, then the digest, then (when wanted) the full texts."""
         started = time.perf_counter()
         make_folder(self.outdir)
         remove_stale_temps(self.outdir)
         self.report.failed += failures
-        named = name_outputs(paths)
+        named = name_outputs(inputs)
         with StopRequest() as stop:
+            preparer = Preparer(named, self.store, self.signature, self.settings.options, self.settings.max_bytes,
+                                self.settings.loaders, lambda: stop.requested)
+            prepared: list[Pending] = []  # every article prepared, for the second phase
             try:
-                pending = self._prepare(named, stop)
                 self._open_cache()
-                if not stop.requested:
-                    self._run_phase(BRIEFS, [p for p in pending if not p.briefed], stop)
+                with preparer:
+                    self._run_phase(BRIEFS, self._to_brief(preparer, prepared), stop)
+                self._take_over(preparer)
                 if not stop.requested:  # every brief is written: the digest is complete
                     self._write_digest(named)
                     self.report.digest_seconds = time.perf_counter() - started
                 if self.settings.full_text and not stop.requested:
                     failed = len(self.report.failed)
-                    self._run_phase(FULL_TEXT, [p for p in pending if p.briefed and not p.full], stop)
+                    self._run_phase(FULL_TEXT, [p for p in prepared if p.briefed and not p.full], stop)
                     if len(self.report.failed) > failed:
                         self._write_digest(named)
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
+                self._take_over(preparer)
                 self.report.interrupted |= stop.requested
                 self.report.seconds = time.perf_counter() - started
                 self._close()
         return self.report
 
-    def _prepare(self, named: list[BatchInput], stop: StopRequest) -> list[_Pending]:
-        """Skip what an earlier run finished; clean and plan the rest; report bad files."""
-        pending: list[_Pending] = []
-        for item in named:
-            if stop.requested:
-                break
-            source = str(item.path)
-            try:
-                content = content_hash(item.path)
-            except OSError as exc:
-                self.report.failed.append(Failure(source, f"cannot read: {exc.strerror or exc}"))
-                continue
-            finished: Finished | None = self.store.finished(item.path, content, self.signature)
-            if finished is not None:
-                self.report.skipped.append(finished.entry)
-                if finished.full or not self.settings.full_text:
-                    continue  # else only its full translation is missing
-            try:
-                prepared = plan(prepare(item.path, self.settings.max_bytes), self.settings.options)
-            except ModelError:
-                raise  # a missing model (spaCy's, for speakers) stops the batch: exit code 3
-            except Exception as exc:  # noqa: BLE001 - reported per file, the batch goes on
-                self.report.failed.append(Failure(source, _reason(exc, source)))
-                continue
-            pending.append(_Pending(item, content, prepared, briefed=finished is not None))
-        return pending
+    @staticmethod
+    def _to_brief(arriving: Iterable[Pending], prepared: list[Pending]) -> Iterator[Pending]:
+        """The arriving articles whose brief is still to write; all of them kept in `prepared`."""
+        for pending in arriving:
+            prepared.append(pending)
+            if not pending.briefed:
+                yield pending
+
+    def _take_over(self, preparer: Preparer) -> None:
+        """The inputs the producer skipped or failed, into the report (once)."""
+        skipped, failed = preparer.take_results()
+        self.report.skipped += skipped
+        self.report.failed += failed
 
     def _open_cache(self) -> None:
         if self.settings.use_cache:
@@ -338,41 +352,53 @@ class Batch:
         if self.cache:
             self.cache.close()
 
-    def _run_phase(self, phase: Phase, pending: list[_Pending], stop: StopRequest) -> None:
-        """Serve what is known or cached, translate the rest by sub-batch, write each article when complete."""
-        articles = [p.prepared if phase.full else p.prepared.brief_only() for p in pending]
-        units = [article.units() for article in articles]
-        keys = [[normalise(u) for u in article] for article in units]
-        distinct = list(dict.fromkeys(key for article in keys for key in article))
-        cached = self._cached([key for key in distinct if key not in self.english])
-        self.english.update(cached)
-        self.report.cache_hits += len(cached)
-        self.report.units += len(cached)  # then + each sub-batch translated
-        missing = [[key for key in dict.fromkeys(article) if key not in self.english] for article in keys]
-        waiting: dict[str, list[int]] = {}  # unit → the articles still waiting for it
-        for number, article in enumerate(missing):
-            for key in article:
-                waiting.setdefault(key, []).append(number)
-        remaining = [len(article) for article in missing]
-        progress = Progress(len(pending), len(distinct), self.show_progress, phase.label)
-        progress.units(sum(key in self.english for key in distinct))
+    def _run_phase(self, phase: Phase, arriving: Iterable[Pending], stop: StopRequest) -> None:
+        """As articles arrive: serve what is known or cached, plan the rest into sub-batches,
+        translate them, and write each article as soon as its last unit is translated."""
+        english = self.english
+        waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
+        planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window)
+        progress = Progress(0, 0, self.show_progress, phase.label)
 
-        def write(number: int) -> None:
-            self._write(phase, pending[number], articles[number], units[number], keys[number], progress)
+        def arrive(pending: Pending) -> list[list[str]]:
+            """Take one article in; the sub-batches it completes."""
+            article = pending.prepared if phase.full else pending.prepared.brief_only()
+            units = list(dict.fromkeys(u for u in article.units() if u))
+            keys = [normalise(u) for u in units]
+            unknown = [key for key in dict.fromkeys(keys) if key not in english and key not in waiting]
+            cached = self._cached(unknown)
+            english.update(cached)
+            self.report.units += len(cached)
+            self.report.cache_hits += len(cached)
+            progress.more_articles(1)
+            progress.more_units(len(unknown))
+            progress.units(len(cached))
+            waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english})
+            if not waiter.missing:
+                self._write(phase, waiter, progress)
+                return []
+            for key in waiter.missing:
+                waiting.setdefault(key, []).append(waiter)
+            return planner.add(key for key in keys if key in waiter.missing)
+
+        def sub_batches() -> Iterator[list[str]]:
+            for pending in arriving:
+                if stop.requested:
+                    return
+                yield from arrive(pending)
+            if not stop.requested:
+                yield from planner.flush()
 
         try:
-            for number in (n for n, count in enumerate(remaining) if count == 0):
-                write(number)
-            batches = plan_sub_batches(missing, self.settings.sub_batch_units, self.settings.sort_window)
-            with closing(self._translate(batches, stop)) as translated:  # a failed write stops it too
+            with closing(self._translate(sub_batches(), stop)) as translated:  # a failed write stops it too
                 for done in translated:
-                    self.english.update(done)
+                    english.update(done)
                     progress.units(len(done))
                     for key, _ in done:
-                        for number in waiting.pop(key, ()):
-                            remaining[number] -= 1
-                            if remaining[number] == 0:
-                                write(number)
+                        for waiter in waiting.pop(key, ()):
+                            waiter.missing.discard(key)
+                            if not waiter.missing:
+                                self._write(phase, waiter, progress)
         finally:
             progress.close()
 
@@ -384,15 +410,25 @@ class Batch:
                 self._drop_cache(exc)
         return {}
 
-    def _translate(self, batches: list[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
+    def _translate(self, planned: Iterator[list[str]], stop: StopRequest) -> Iterator[list[tuple[str, str]]]:
         """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
 
-        The model loads only if there is something to translate; a stop request ends
-        the run after the sub-batch in progress.
+        `planned` yields sub-batches as articles arrive. The model loads only once there
+        is something to translate; a stop request ends the run after the sub-batch in
+        progress.
         """
-        if not batches or stop.requested:
+        first = next(planned, None)
+        if first is None or stop.requested:
             return
-        stream = iter_translated_batches(self._translator(stop), batches)
+        batches = [first]  # every sub-batch handed out, by index
+
+        def handed_out() -> Iterator[list[str]]:
+            yield first
+            for batch in planned:
+                batches.append(batch)
+                yield batch
+
+        stream = iter_translated_batches(self._translator(stop), handed_out())
         try:
             for index, translated in stream:
                 done = list(zip(batches[index], translated, strict=True))
@@ -419,28 +455,21 @@ class Batch:
             except CacheError as exc:
                 self._drop_cache(exc)
 
-    def _write(
-        self,
-        phase: Phase,
-        pending: _Pending,
-        article: PreparedArticle,
-        units: list[str],
-        keys: list[str],
-        progress: Progress,
-    ) -> None:
+    def _write(self, phase: Phase, waiter: _Waiting, progress: Progress) -> None:
         """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
+        pending, article = waiter.pending, waiter.article
         source = article.article.source
-        english = {unit: self.english[key] for unit, key in zip(units, keys)}
+        english = {unit: self.english[key] for unit, key in zip(waiter.units, waiter.keys)}
         try:
             brief: Brief = finish(article, english, self.model.model_id, self.settings.options)
         except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the batch
-            reason = _reason(exc, source)
+            reason = failure_reason(exc, source)
             self.report.failed.append(Failure(source, f"full translation: {reason}" if pending.briefed else reason))
         else:
             output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
             write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt, full_text=True))
             entry = DigestEntry.from_brief(brief, output)
-            self.store.save(pending.item.path, pending.content, self.signature, entry, full=article.complete)
+            self.store.save(pending.item.source.key, pending.content, self.signature, entry, full=article.complete)
             if not pending.briefed:
                 self.report.done.append(entry)
             self.report.full_texts += phase.full
@@ -450,14 +479,13 @@ class Batch:
     def _write_digest(self, named: list[BatchInput]) -> None:
         entries = self.report.skipped + self.report.done
         # Input order first, so undated articles keep it in the digest.
-        order = {str(item.path): number for number, item in enumerate(named)}
+        order = {item.source.label: number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
         stories = make_stories(entries, self._groups(entries) if self.settings.group else None)
         failed = self.report.failed
         write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
         write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
         write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
-
 
     def _groups(self, entries: list[DigestEntry]) -> list[list[int]]:
         """Stories across sources, decided on the French only, so a warm cache or a resumed
@@ -472,13 +500,13 @@ class Batch:
 
 
 def run_batch(
-    paths: Sequence[Path],
+    inputs: Sequence[Path | Source],
     outdir: Path,
     settings: BatchSettings | None = None,
     model: ModelRecipe | None = None,
     failures: Sequence[Failure] = (),
     show_progress: bool = False,
 ) -> BatchReport:
-    """Brief every file of `paths` into `outdir`, plus digest.html, digest.md and digest.json."""
+    """Brief every input (file path or `Source`) into `outdir`, plus digest.html, digest.md and digest.json."""
     settings = settings or BatchSettings()
-    return Batch(outdir, settings, model or ArgosModel(), show_progress).run(paths, failures)
+    return Batch(outdir, settings, model or ArgosModel(), show_progress).run(inputs, failures)

@@ -1,8 +1,8 @@
 """What a batch has finished, kept in OUTDIR/.brief-batch so an interrupted batch resumes.
 
-A record says: this input (by content hash), briefed with these settings, is written
-to this output, with or without the rest of its body translated (`full`). An input's
-brief is skipped on the next run only if the first three still hold; a run that
+A record says: this input (a file or a URL, by content hash), briefed with these settings,
+is written to this output, with or without the rest of its body translated (`full`). An
+input's brief is skipped on the next run only if the first three still hold; a run that
 translates whole bodies then only adds the translation to a brief written without it.
 """
 
@@ -19,14 +19,6 @@ from translator.files import make_folder, write_atomic
 RECORDS_DIR = ".brief-batch"
 # Apart from the per-article records, so that every RECORDS_DIR/*.json is one article.
 STORIES_RECORD = Path("stories") / "groups.json"
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def remove_stale_temps(outdir: Path) -> int:
@@ -53,13 +45,13 @@ class RecordStore:
         self.outdir = outdir
         self.folder = outdir / RECORDS_DIR
 
-    def _path(self, source: Path) -> Path:
-        return self.folder / (hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:20] + ".json")
+    def _path(self, key: str) -> Path:
+        return self.folder / (hashlib.sha1(key.encode()).hexdigest()[:20] + ".json")
 
-    def finished(self, source: Path, content: str, signature: str) -> Finished | None:
-        """An earlier run's brief of `source`, if it is still valid and on disk."""
+    def finished(self, key: str, content: str, signature: str) -> Finished | None:
+        """An earlier run's brief of the input `key`, if it is still valid and on disk."""
         try:
-            record = json.loads(self._path(source).read_text(encoding="utf-8"))
+            record = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if record.get("content") != content or record.get("signature") != signature:
@@ -72,11 +64,11 @@ class RecordStore:
             return None
         return Finished(entry, record.get("full") is True)
 
-    def save(self, source: Path, content: str, signature: str, entry: DigestEntry, full: bool) -> None:
-        record = {"source": str(source), "content": content, "signature": signature, "full": full,
+    def save(self, key: str, content: str, signature: str, entry: DigestEntry, full: bool) -> None:
+        record = {"source": key, "content": content, "signature": signature, "full": full,
                   "entry": entry.to_dict()}
         make_folder(self.folder)
-        write_atomic(self._path(source), json.dumps(record, ensure_ascii=False) + "\n")
+        write_atomic(self._path(key), json.dumps(record, ensure_ascii=False) + "\n")
 
     def stories(self, key: str) -> list[list[int]] | None:
         """The story groups an earlier run found for the same articles (`key`), if any."""

@@ -15,7 +15,7 @@ Two passes, both about the *shape* of lines, never about one site's wording:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from translator.document import Article, ArticleDate, RemovedLine
 from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_question, same_headline_but_site
@@ -418,7 +418,9 @@ def clean_document(raw: RawDocument) -> Article:
     """Article body, title, date, sub-headings and the list of removed lines for one raw document."""
     article_date: ArticleDate | None = None
     if raw.published is not None:
-        article_date = ArticleDate(raw.published.day, raw.published.month, raw.published.year, raw=str(raw.published))
+        published = raw.published
+        hour, minute = (published.hour, published.minute) if isinstance(published, datetime) else (None, None)
+        article_date = ArticleDate(published.day, published.month, published.year, hour, minute, raw=str(published))
     title = _norm(_strip_site_name(raw.title)) if raw.title else None
 
     lines: list[PageLine] = []

@@ -45,8 +45,8 @@ class RawDocument:
     encoding: str
     source_format: str = "text"  # "text" or "html"
     title: str | None = None
-    published: date | None = None
-    site: str | None = None  # the publisher, from an HTML page's metadata
+    published: date | None = None  # a datetime when the page gives the time
+    site: str | None = None  # the publisher, from the page's metadata (or a fetched page's host)
 
 
 def read_bytes(source: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -83,8 +83,12 @@ def _too_large(name: str, size: int, limit: int, at_least: bool = False) -> str:
     )
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes to text; return (text, encoding name). Refuses binary data."""
+def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding name). Refuses binary data.
+
+    `declared` is the charset a web server or the page itself names: tried first,
+    ignored when it is unknown or does not decode the bytes.
+    """
     if not data.strip():
         raise InputError(f"{name}: input is empty")
     for signature, kind in _BINARY_SIGNATURES.items():
@@ -100,6 +104,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
                     f"{name}: cannot decode the text: it starts with a {label} byte-order mark "
                     f"but is not valid {label} ({exc.reason})"
                 ) from None
+    if declared:
+        try:
+            return _checked(data.decode(declared), codecs.lookup(declared).name, name)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file (contains NUL bytes), not text")
     try:

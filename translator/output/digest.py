@@ -46,6 +46,7 @@ class DigestEntry:
     def to_dict(self) -> dict:
         return {
             "source": self.source,
+            "site": self.site,
             "output": self.output,
             "title": self.title,
             "date": None if self.date is None else self.date.to_dict(),
@@ -110,7 +111,11 @@ def digest_markdown(stories: list[Story], failures: list[Failure]) -> str:
         title = markdown_text(story.title or "(untitled)")
         lines += ["", f'<a id="{_anchor(number)}"></a>', "", f"## {number}. {title}", ""]
         meta = [story.date.human()] if story.date else []
-        meta += [f"{len(story.sources)} sources" if len(story.sources) > 1 else f"source: {markdown_code(lead.source)}"]
+        if len(story.sources) > 1:
+            meta.append(f"{len(story.sources)} sources")
+        else:
+            meta += [markdown_text(lead.site)] if lead.site else []
+            meta.append(f"source: {markdown_code(lead.source)}")
         meta += [f"[full brief]({markdown_target(lead.output)})"]
         lines += [" · ".join(meta), ""]
         lines += [f"- {markdown_text(sentence)}" for sentence in lead.sentences]

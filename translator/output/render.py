@@ -48,6 +48,8 @@ def brief_text(brief: Brief, full_text: bool = False) -> str:
     if brief.date:
         lines.append(f"Date: {brief.date.human()}")
     lines.append(f"Source: {brief.source}")
+    if brief.site:
+        lines.append(f"Site: {brief.site}")
     lines += ["", "Summary"]
     lines += [textwrap.fill(s, 88, initial_indent="- ", subsequent_indent="  ") for s in brief.sentences]
     if brief.quotes:
@@ -63,6 +65,7 @@ def brief_text(brief: Brief, full_text: bool = False) -> str:
 def brief_markdown(brief: Brief, heading: str = "#", full_text: bool = False) -> str:
     lines = [f"{heading} {markdown_text(brief.title or '(untitled)')}", ""]
     meta = [f"*{brief.date.human()}*"] if brief.date else []
+    meta += [markdown_text(brief.site)] if brief.site else []
     meta.append(f"source: {markdown_code(brief.source)}")
     lines += [" · ".join(meta), "", f"{heading}# Summary", ""]
     lines += [f"- {markdown_text(s)}" for s in brief.sentences]

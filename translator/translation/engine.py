@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -43,13 +43,15 @@ class TextTranslator(Protocol):
 
 
 class BatchTranslator(TextTranslator, Protocol):
-    def translate_batches(self, batches: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[str]]]: ...
+    def translate_batches(self, batches: Iterable[Sequence[str]]) -> Iterator[tuple[int, list[str]]]: ...
 
 
 def iter_translated_batches(
-    translator: TextTranslator, batches: Sequence[Sequence[str]]
+    translator: TextTranslator, batches: Iterable[Sequence[str]]
 ) -> Iterator[tuple[int, list[str]]]:
-    """`(batch_index, english_list)` per sub-batch as each is finished (any order)."""
+    """`(batch_index, english_list)` per sub-batch as each is finished (any order).
+
+    `batches` may be a generator that plans sub-batches while earlier ones translate."""
     translate_batches = getattr(translator, "translate_batches", None)
     if translate_batches is not None:
         yield from translate_batches(batches)

@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
@@ -74,7 +74,7 @@ class ProcessPoolTranslator:
     def translate(self, texts: Sequence[str]) -> list[str]:
         return self._result(self._pool.submit(_translate_in_worker, (0, list(texts))))[1]
 
-    def translate_batches(self, batches: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
+    def translate_batches(self, batches: Iterable[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
         """Each worker takes the next sub-batch when it is free; results come as they finish.
 
         Two sub-batches per worker are queued at a time, so a stop drops little work.

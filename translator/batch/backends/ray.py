@@ -27,7 +27,7 @@ import sys
 import tempfile
 import zipfile
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -352,7 +352,7 @@ class RayTranslator:
 
     # -- translation --
 
-    def translate_batches(self, batches: Sequence[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
+    def translate_batches(self, batches: Iterable[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
         """Yield (index, English) for each batch as its actor finishes it, in any order."""
         ray = self.ray
         queue = deque((index, list(texts)) for index, texts in enumerate(batches))
