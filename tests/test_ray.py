@@ -180,15 +180,17 @@ class KillingRayModel:
         self.recipe = RayModel(DECODING, actors=2)
         self.model_id, self.cache_key = self.recipe.model_id, self.recipe.cache_key
         self.translators: list = []
+        self.killed = False
 
     def load(self):
         translator = self.recipe.load()
         self.translators.append(translator)
         batches_on_ray = translator.translate_batches
 
-        def translate_batches(batches):
-            for number, result in enumerate(batches_on_ray(batches)):
-                if number == 0:
+        def translate_batches(batches):  # called once per phase: the kill happens in the first only
+            for result in batches_on_ray(batches):
+                if not self.killed:
+                    self.killed = True
                     for actor in list(translator.actors) if self.kill_all else translator.actors[:1]:
                         ray.kill(actor, no_restart=True)
                 yield result
