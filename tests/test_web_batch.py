@@ -34,11 +34,11 @@ def serve_site(web: LocalWeb) -> dict[str, str]:
     return urls
 
 
-def batch_on(web_inputs: list[str], out: Path, recipe=None, refetch: bool = False, feeds=()):
+def batch_on(web_inputs: list[str], out: Path, recipe=None, refetch: bool = False, feeds=(), settings=SETTINGS):
     with Fetcher(FetchLimits(read_timeout=5)) as fetcher:
         stored = StoredWeb(fetcher, PageStore(out), refetch)
         sources, failures = web_sources(web_inputs, feeds, stored)
-        return run_batch(sources, out, SETTINGS, recipe or UpperRecipe(), failures)
+        return run_batch(sources, out, settings, recipe or UpperRecipe(), failures)
 
 
 def test_pages_are_briefed_and_each_failure_is_one_line(local_web: LocalWeb, tmp_path: Path) -> None:
@@ -86,6 +86,26 @@ def test_a_rerun_is_offline_and_a_changed_page_is_briefed_again(local_web: Local
     refetched = batch_on(articles, out, refetch=True)
     assert [e.source for e in refetched.done] == [urls["tramway"]] and len(refetched.skipped) == 2
     assert "MARDI" in (out / "tramway.md").read_text()
+
+
+def test_pages_briefed_only_then_given_their_whole_translation_offline(local_web: LocalWeb, tmp_path: Path) -> None:
+    """Briefs first for web pages too: a --brief-only run, then a full run adds only the translations."""
+    urls = serve_site(local_web)
+    articles = [urls[name] for name in ARTICLES]
+    out = tmp_path / "out"
+    brief_only = BatchSettings(options=BriefOptions(sentences=2, quotes=1, translate_all=False), use_cache=False)
+    first = batch_on(articles, out, settings=brief_only)
+    assert len(first.done) == len(ARTICLES) and first.digest_seconds is not None and not first.full_texts
+    briefs = sorted(out.glob("*.md"))
+    assert briefs and not any("# Translation" in p.read_text() for p in briefs if p.name != "digest.md")
+    fetched = len(local_web.requests)
+
+    full = batch_on(articles, out)  # the pages kept in OUTDIR: no request
+    assert len(local_web.requests) == fetched
+    assert not full.done and len(full.skipped) == len(ARTICLES) and full.full_texts == len(ARTICLES)
+    assert all("# Translation" in (out / e.output).read_text() for e in full.skipped)
+    records = [json.loads(p.read_text()) for p in (out / ".brief-batch").glob("*.json")]
+    assert sorted(r["source"] for r in records) == sorted(articles) and all(r["full"] for r in records)
 
 
 def test_a_feed_in_the_batch(local_web: LocalWeb, tmp_path: Path) -> None:
