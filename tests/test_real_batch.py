@@ -43,7 +43,7 @@ def real_run(tmp_path_factory, real_package):
     # More units than one sub-batch holds, so a resumed run groups them differently.
     assert summary_counts(clean.stderr.decode())["units"] > SUB_BATCH_UNITS, clean.stderr.decode()
     expected = outputs(root / "clean")
-    assert len(expected) == PAGES + 2  # a brief per page, digest.md and digest.json
+    assert len(expected) == PAGES + 3  # a brief per page, digest.html, digest.md and digest.json
     return inputs, env, expected
 
 
