@@ -171,12 +171,13 @@ def test_run_batch_on_ray_writes_what_a_local_run_writes(cluster: Cluster, tmp_p
 
 
 class KillingRayModel:
-    """A RayModel whose pool loses one actor (ray.kill), or all of them, as soon as the first sub-batch is back."""
+    """A RayModel whose pool loses one actor (ray.kill), or all of them, as soon as the run's first sub-batch is back."""
 
     def __init__(self, kill_all: bool = False) -> None:
         from translator.batch.backends.ray import RayModel
 
         self.kill_all = kill_all
+        self.killed = False
         self.recipe = RayModel(DECODING, actors=2)
         self.model_id, self.cache_key = self.recipe.model_id, self.recipe.cache_key
         self.translators: list = []
@@ -187,8 +188,10 @@ class KillingRayModel:
         batches_on_ray = translator.translate_batches
 
         def translate_batches(batches):
-            for number, result in enumerate(batches_on_ray(batches)):
-                if number == 0:
+            # Once per run: a batch calls translate_batches once per phase (briefs, then the rest).
+            for result in batches_on_ray(batches):
+                if not self.killed:
+                    self.killed = True
                     for actor in list(translator.actors) if self.kill_all else translator.actors[:1]:
                         ray.kill(actor, no_restart=True)
                 yield result
