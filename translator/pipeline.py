@@ -54,7 +54,7 @@ class PreparedArticle:
         chosen = self.choice.quotes if self.choice else []
         texts += [q.text for q in chosen]
         texts += [self.article.title] if self.article.title else []
-        # Names are never sent to the model (see segment.english_speaker); descriptions are.
+        # Names are never sent to the model (see translation.joins.english_speaker); descriptions are.
         # A whole translation lists every quotation (JSON `quotations`), so every described
         # speaker is translated; a brief-only one, only those of the key quotes.
         described = self.quotes if self.complete else chosen

@@ -246,7 +246,7 @@ def _pieces(paragraphs: list[str]) -> list[list[_Piece]]:
 
 
 def find_quotes(paragraphs: list[str]) -> list[Quote]:
-    """All top-level quotations of an article (speakers are set later by speakers.py).
+    """All top-level quotations of an article (speakers are set later by translator.speakers).
 
     A quotation that runs over paragraph breaks gives one Quote per paragraph, linked by
     `opened_in`/`continues`.

@@ -7,7 +7,7 @@ person, role or body the text names, as written ("M. Garnier", "la porte-parole"
 Each paragraph is analysed with every quotation replaced by the placeholder "cela": the
 small French model parses plain French far better than sentences full of guillemets, and
 names inside a quotation are never taken for its speaker. Around each placeholder, in
-this order (see `_speaker_in_sentence`):
+this order (see `clauses.speaker_in_sentence`):
 
 1. after it, an inverted speech clause: "…, a déclaré X", "…, a-t-il ajouté",
    "…, lui répond le ministre", "…, souffle cette mère de 34 ans", "…, s'est réjoui

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -11,8 +12,28 @@ METHODS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 DEFAULT_METHOD = "lexrank"
 
 
+# What NLTK imports only if installed, for features sumy never uses (significance tests,
+# scikit-learn classifiers); story grouping installs both, and they cost NLTK ~1.5 s.
+_OPTIONAL_FOR_NLTK = ("scipy", "sklearn")
+
+
+def _import_sumy() -> None:
+    """Import sumy (its stemmers import NLTK) with NLTK's optional imports of scipy and
+    scikit-learn made to fail, as NLTK allows: it falls back as on a machine without them.
+    A package some other code already imported is left alone."""
+    blocked = [name for name in _OPTIONAL_FOR_NLTK if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import name` fails fast
+    try:
+        import sumy.nlp.stemmers  # noqa: F401  (imports nltk)
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+
+
 @lru_cache(maxsize=None)  # summarizers keep no state between documents; building one loads a stemmer
 def _summarizer(method: str, language: str):
+    _import_sumy()
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
