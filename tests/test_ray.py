@@ -7,7 +7,6 @@ through Ray's object store. Tests that need Ray are marked `ray` and skipped wit
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import secrets
@@ -286,24 +285,6 @@ def test_unreachable_cluster_is_one_line_and_exit_5(installed_model, tmp_path: P
     assert not list((tmp_path / "out").glob("*.md"))
 
 
-@pytest.mark.skipif(ray is None, reason="Ray is not installed")
-def test_ray_auto_with_nothing_there_is_one_line_and_exit_5(installed_model, tmp_path: Path) -> None:
-    """`--ray auto` goes where RAY_ADDRESS says, else to a `ray start` cluster on this machine."""
-    write_articles(tmp_path / "in")
-    command = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "--ray", "auto"]
-    port = closed_port()
-    addressed = run_brief(*command, env={"RAY_ADDRESS": f"127.0.0.1:{port}"})
-    lines = addressed.stderr.decode().strip().splitlines()
-    assert addressed.returncode == 5
-    assert lines == [f"brief: error: cannot reach the Ray cluster at auto: {os.strerror(errno.ECONNREFUSED)}"]
-    # No RAY_ADDRESS and no cluster in this (empty) Ray temp folder.
-    env = {key: value for key, value in os.environ.items() if key != "RAY_ADDRESS"}
-    nothing = subprocess.run([sys.executable, "-m", "translator.cli", *command], cwd=PROJECT, capture_output=True,
-                             timeout=300, env={**env, "RAY_TMPDIR": str(tmp_path / "ray-tmp")})
-    lines = nothing.stderr.decode().strip().splitlines()
-    assert nothing.returncode == 5
-    assert len(lines) == 1 and lines[0].startswith("brief: error: cannot connect to the Ray cluster at auto: ")
-    assert not list((tmp_path / "out").glob("*.md"))
 
 
 def test_ray_options_misused_are_usage_errors(tmp_path: Path) -> None:

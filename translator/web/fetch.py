@@ -268,7 +268,7 @@ class Fetcher:
         for chunk in response.iter_bytes():
             body += chunk
             if len(body) > limit:
-                raise FetchError(_too_large(url, len(body), limit, at_least=True))
+                raise FetchError(_too_large(url, limit, limit, at_least=True))  # what was read: past the limit
             if time.monotonic() > deadline:
                 raise FetchError(f"{url}: timed out: the page took over {self.limits.total_timeout:g} s")
         fetched_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
