@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -233,7 +233,9 @@ class StopRequest:
     In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
     the signal when it returns), so it is finished and kept. A backend with
     `translate_batches` works elsewhere and only waits here: it is stopped at once
-    (`at_once`), as what it has not returned yet would be lost anyway.
+    (`at_once`), as what it has not returned yet would be lost anyway. Even then, files
+    being written (`writing()`) are finished first, so no brief, record or temp file is
+    left half-made.
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -242,12 +244,29 @@ class StopRequest:
         self.requested = False
         self.at_once = False
         self._previous: dict[int, object] = {}
+        self._writing = 0  # nesting depth of `writing()`
+        self._deferred = False  # a stop-at-once that arrived while writing
 
     def _handle(self, signum: int, frame: object) -> None:
         if self.requested or self.at_once:
             self.requested = True
+            if self._writing:
+                self._deferred = True
+                return
             raise KeyboardInterrupt
         self.requested = True
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold a stop-at-once back until the files written inside are whole; then stop."""
+        self._writing += 1
+        try:
+            yield
+        finally:
+            self._writing -= 1
+        if not self._writing and self._deferred:
+            self._deferred = False
+            raise KeyboardInterrupt
 
     def __enter__(self) -> StopRequest:
         if threading.current_thread() is threading.main_thread():
@@ -300,13 +319,13 @@ class Batch:
                     self._run_phase(BRIEFS, self._to_brief(preparer, prepared), stop)
                 self._take_over(preparer)
                 if not stop.requested:  # every brief is written: the digest is complete
-                    self._write_digest(named)
+                    self._write_digest(named, stop)
                     self.report.digest_seconds = time.perf_counter() - started
                 if self.settings.full_text and not stop.requested:
                     failed = len(self.report.failed)
                     self._run_phase(FULL_TEXT, [p for p in prepared if p.briefed and not p.full], stop)
                     if len(self.report.failed) > failed:
-                        self._write_digest(named)
+                        self._write_digest(named, stop)
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
@@ -375,7 +394,7 @@ class Batch:
             progress.units(len(cached))
             waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english})
             if not waiter.missing:
-                self._write(phase, waiter, progress)
+                self._write(phase, waiter, progress, stop)
                 return []
             for key in waiter.missing:
                 waiting.setdefault(key, []).append(waiter)
@@ -398,7 +417,7 @@ class Batch:
                         for waiter in waiting.pop(key, ()):
                             waiter.missing.discard(key)
                             if not waiter.missing:
-                                self._write(phase, waiter, progress)
+                                self._write(phase, waiter, progress, stop)
         finally:
             progress.close()
 
@@ -455,7 +474,7 @@ class Batch:
             except CacheError as exc:
                 self._drop_cache(exc)
 
-    def _write(self, phase: Phase, waiter: _Waiting, progress: Progress) -> None:
+    def _write(self, phase: Phase, waiter: _Waiting, progress: Progress, stop: StopRequest) -> None:
         """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
         pending, article = waiter.pending, waiter.article
         source = article.article.source
@@ -467,25 +486,29 @@ class Batch:
             self.report.failed.append(Failure(source, f"full translation: {reason}" if pending.briefed else reason))
         else:
             output = f"{pending.item.name}.{EXTENSIONS[self.settings.fmt]}"
-            write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt, full_text=True))
             entry = DigestEntry.from_brief(brief, output)
-            self.store.save(pending.item.source.key, pending.content, self.signature, entry, full=article.complete)
+            with stop.writing():
+                write_atomic(self.outdir / output, render_brief(brief, self.settings.fmt, full_text=True))
+                self.store.save(pending.item.source.key, pending.content, self.signature, entry,
+                                full=article.complete)
             if not pending.briefed:
                 self.report.done.append(entry)
             self.report.full_texts += phase.full
             pending.briefed, pending.full = True, article.complete
         progress.articles()
 
-    def _write_digest(self, named: list[BatchInput]) -> None:
+    def _write_digest(self, named: list[BatchInput], stop: StopRequest) -> None:
+        """The three digests (and the saved story groups), never left half-written by a stop."""
         entries = self.report.skipped + self.report.done
         # Input order first, so undated articles keep it in the digest.
         order = {item.source.label: number for number, item in enumerate(named)}
         entries.sort(key=lambda entry: order.get(entry.source, len(order)))
-        stories = make_stories(entries, self._groups(entries) if self.settings.group else None)
         failed = self.report.failed
-        write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
-        write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
-        write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
+        with stop.writing():
+            stories = make_stories(entries, self._groups(entries) if self.settings.group else None)
+            write_atomic(self.outdir / "digest.html", digest_html(stories, failed, self.model.model_id))
+            write_atomic(self.outdir / "digest.md", digest_markdown(stories, failed))
+            write_atomic(self.outdir / "digest.json", digest_json(stories, failed, self.model.model_id))
 
     def _groups(self, entries: list[DigestEntry]) -> list[list[int]]:
         """Stories across sources, decided on the French only, so a warm cache or a resumed
