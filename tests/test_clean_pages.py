@@ -384,3 +384,33 @@ def test_quality_scores_any_annotated_folder(tmp_path):
     assert totals == {"body": [2, 2], "furniture": [2, 2], "quotes": [1, 1], "speakers": [1, 1], "title": [1, 1],
                       "date": [1, 1]}
     assert pages[0].misses == []
+
+
+def test_a_title_line_with_a_comment_and_the_site_gives_way_to_its_bare_repeat():
+    article = clean([
+        "Le tramway de Brest roulera jusqu'à minuit cet été<!-- --> | Le Courrier du Ponant",
+        "Accueil",
+        "Le tramway de Brest roulera jusqu'à minuit cet été",
+        "Transports",
+        "La métropole a voté mardi soir l'extension des horaires du tramway pendant les deux mois d'été.",
+        "Les premières rames partiront toujours à cinq heures, mais les dernières quitteront le centre à minuit.",
+    ])
+    assert article.title == "Le tramway de Brest roulera jusqu'à minuit cet été"
+    assert not any("<!--" in p for p in article.paragraphs)
+
+
+def test_a_short_exclamation_opening_the_page_is_its_headline():
+    article = clean([
+        "Le club de Vannes remonte enfin en première division !",
+        "Il aura fallu attendre dix ans : samedi soir, devant un stade comble, les joueurs de Vannes ont "
+        "arraché leur montée face à Dijon, au terme d'un match longtemps indécis.",
+        "Le public est resté plus d'une heure après le coup de sifflet final pour saluer les joueurs.",
+    ])
+    assert article.title == "Le club de Vannes remonte enfin en première division !"
+    assert article.paragraphs[0].startswith("Il aura fallu attendre dix ans")
+    # A page that opens with an exclamation inside its prose keeps it as prose.
+    kept = clean([
+        "Quelle soirée pour les supporters de Vannes, restés au stade jusqu'à minuit pour fêter la montée !",
+        "Les joueurs ont fait le tour du terrain.",
+    ])
+    assert kept.title is None and kept.paragraphs[0].startswith("Quelle soirée")

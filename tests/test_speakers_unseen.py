@@ -151,3 +151,62 @@ def test_a_paragraph_opening_on_a_quotation_named_by_the_sentence_after_it():
     assert speakers(
         "« Le marché rouvrira ses portes dès le mois prochain ». Marc Lebon a visité le chantier mercredi.",
     ) == [None]
+
+
+def test_first_names_the_small_model_tags_as_adjectives_are_still_people():
+    # "Anne Roy" comes out as ADJ + ADJ; the feminine pronoun still finds her, not him.
+    assert speakers(
+        "Anne Roy et Pierre Blanc ont présenté le projet jeudi. « Nous voulons que les enfants puissent "
+        "jouer dehors toute l'année », a-t-elle expliqué.",
+    ) == ["Anne Roy"]
+
+
+def test_a_line_that_only_names_someone_introduces_the_quotation_under_it():
+    assert speakers(
+        "Ce qu'ils en pensent",
+        "Julien Marchand, 34 ans, boulanger",
+        "« Les clients achètent moins, ils comptent chaque centime depuis la rentrée. »",
+        "Claire Dubois, 52 ans, infirmière",
+        "« Je travaille plus pour gagner la même chose, et ça use tout le monde. »",
+    ) == ["Julien Marchand", "Claire Dubois"]
+
+
+def test_a_role_given_in_a_relative_clause_ties_the_name_to_it():
+    assert speakers(
+        "Marie Lenoir, qui est préfète de la Creuse depuis janvier, a visité le chantier.",
+        "« Nous allons renforcer les contrôles sur les routes du département », a annoncé la préfète.",
+    ) == ["Marie Lenoir, la préfète"]
+    # A role taken through the office it names: "ses fonctions de préfète".
+    assert speakers(
+        "Marie Lenoir a pris ses fonctions de préfète de la Creuse en janvier. Elle connaît bien le département.",
+        "« Nous allons renforcer les contrôles sur les routes du département », a annoncé la préfète.",
+    ) == ["Marie Lenoir, la préfète"]
+    # A role with its determiner is another person, not the subject's role.
+    assert speakers(
+        "Paul Roy a reçu le ministre de l'Intérieur à la mairie.",
+        "« Nous avons parlé de la sécurité des habitants pendant une heure », a dit le ministre.",
+    ) == ["le ministre"]
+
+
+def test_the_clause_right_before_the_colon_names_who_speaks():
+    # The person named inside the participial clause is not the one who announces the words.
+    assert speakers(
+        "Retiré dans sa maison de campagne, brouillé avec le sénateur Lucien Garnier, Hector Vidal "
+        "grommelle : « Je ne reviendrai jamais à la politique, ni demain ni dans dix ans. »",
+    ) == ["Hector Vidal"]
+
+
+def test_a_signature_line_with_a_title_names_the_speaker_of_the_paragraph_above():
+    assert speakers(
+        "« Le danger, c'est de croire que l'épidémie est derrière nous alors que les services restent pleins. »",
+        "M. Hector Vidal, Institut de veille sanitaire (entretien au quotidien régional).",
+    ) == ["M. Hector Vidal"]
+
+
+def test_a_verb_tagged_word_after_a_determiner_can_be_the_speaker():
+    # "Le plaignant" comes out as a verb; it is a subject all the same, and a bare
+    # quotation right after its sentence is theirs.
+    assert speakers(
+        "Le plaignant a longuement présenté sa version des faits à la barre."
+        "« Je n'ai jamais signé ce contrat, ni ce jour-là ni un autre. »",
+    ) == ["Le plaignant"]

@@ -449,6 +449,9 @@ def clean_document(raw: RawDocument) -> Article:
     headline, headings = place_body(lines, title_known=title is not None)
     if headline is not None:
         title = lines[headline].text
+        # The page's <title> line chosen ("… | Site") while the page repeats it bare: the bare one.
+        bare = [line.text for line in lines if len(line.text) < len(title) and same_headline_but_site(line.text, title)]
+        title = min(bare, key=len, default=title)
         for line in lines:
             if line.reason in (None, "duplicate") and same_headline_but_site(line.text, title):
                 line.reason = "title"

@@ -150,7 +150,25 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
     after = next((i for i in kept if i > last_anchor), None)
     if after is not None and is_heading_like(lines[after].text) and _followed_by_byline_or_date(lines, after):
         return after
+    if kept and _exclaimed_at_top(lines, kept):
+        return kept[0]
     return None
+
+
+def _exclaimed_at_top(lines: list[PageLine], kept: list[int]) -> bool:
+    """"L'équipe de France est championne du monde !" as the page's first line, over longer
+    prose: a short exclamation or question opening a page with no other headline is one."""
+    if len(kept) < 2:
+        return False
+    text, following = lines[kept[0]].text, lines[kept[1]].text
+    words = len(text.split())
+    return (
+        HEADLINE_WORDS[0] <= words <= QUESTION_HEADLINE_WORDS
+        and re.search(r"[!?][\s»”\"’)]*$", text) is not None
+        and is_sentence_line(following)
+        and len(following.split()) > 2 * words
+        and not is_site_name(text)
+    )
 
 
 def _followed_by_byline_or_date(lines: list[PageLine], index: int) -> bool:

@@ -38,8 +38,12 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 
 
 def norm(line: str) -> str:
-    """Runs of spaces (no-break ones too) as one space, ends stripped."""
-    return re.sub(r"[\s\u00a0\u202f]+", " ", line).strip()
+    """Runs of spaces (no-break ones too) as one space, ends stripped; HTML comments left
+    in scraped text ("championne du monde<!-- --> | Site") are markup, not words."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", _HTML_COMMENT.sub(" ", line)).strip()
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
 def words_of(text: str) -> list[str]:

@@ -201,9 +201,12 @@ class SpeakerFinder:
                     return self.resolve(location[0], candidate.i, found.gender)
                 if found is not None:
                     return found
-        # The parse may miss the subject: a person named before the main verb is one.
+        # The parse may miss the subject: a person named before the main verb is one. A line
+        # with no verb that names a person introduces the one who speaks next ("Claire
+        # Dubois, 52 ans, infirmière" above her words).
+        verbless = not any(w.pos_ in ("VERB", "AUX") for w in previous_sentence)
         people = [m for m in self.mentions if m.paragraph == location[0]
-                  and previous_sentence.start <= m.position < root.i]
+                  and previous_sentence.start <= m.position < (previous_sentence.end if verbless else root.i)]
         if people:
             return people[0].text
         return self.continued(paragraph, token) or self.signed(paragraph, token)
@@ -241,8 +244,12 @@ class SpeakerFinder:
             return None
         following = self.docs[paragraph + 1]
         first = next(iter(following.sents), None)
-        names = [e for e in following.ents if e.label_ == "PER" and e.start == 0]
+        # The line starts with the name, or with a title and the name ("Pr Anne Roy, …").
+        titled = len(following) > 1 and following[0].lower_ in TITLES
+        names = [e for e in following.ents if e.label_ == "PER" and (e.start == 0 or titled and e.start == 1)]
         if first is None or not names or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
             return None
         name = names[0]
-        return as_written(name) if name.end == len(following) or following[name.end].text in ",.:" else None
+        if name.end < len(following) and following[name.end].text not in ",.:":
+            return None
+        return as_written(following[0 : name.end])

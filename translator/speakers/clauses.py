@@ -181,6 +181,13 @@ def speaker_before(token: Token) -> str | Pronoun | None:
     if not len(words):
         return None
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or mistagged_verb(w)]
+    commas = [w.i for w in words if w.text == ","]
+    if words[-1].text == ":" and verbs and commas and verbs[-1].i < commas[-1]:
+        # "…, contre l'empereur Octave, Marc-Antoine maugrée : « … »": the last clause
+        # announces the quotation; its verb, mistagged, is not the last verb found.
+        found = person_announcing(doc[commas[-1] + 1 : token.i])
+        if found is not None:
+            return found
     if verbs:
         verb = verbs[-1]
         if verb.dep_ == "cop" and verb.head.i == token.i:
@@ -235,12 +242,18 @@ def person_announcing(words: Span, verb: Token | None = None) -> str | None:
         if verb is None or verb.pos_ != "VERB" or any(c.dep_.startswith("nsubj") for c in verb.children):
             return None
         end = verb.i
-    for entity in words.doc.ents:
-        if entity.label_ == "PER" and words.start <= entity.start < end and (
-            entity.start == words.start or words.doc[entity.start - 1].pos_ not in ("ADP", "DET")
-        ):
-            return as_written(entity)
-    return None
+    doc = words.doc
+    people = [
+        entity for entity in doc.ents
+        if entity.label_ == "PER" and words.start <= entity.start < end
+        and (entity.start == words.start or doc[entity.start - 1].pos_ not in ("ADP", "DET"))
+    ]
+    # The subject opens its clause (at the start, or after a comma): "Reclus, abandonné
+    # dans sa bataille contre l'empereur Octave, Marc-Antoine maugrée : « … »" is Marc-Antoine's.
+    opening = [e for e in people if e.start == words.start or doc[e.start - 1].text == ","]
+    if opening:
+        return as_written(opening[-1])
+    return as_written(people[0]) if people else None
 
 
 def name_and_colon(words: Span) -> str | None:
@@ -456,10 +469,20 @@ def names_someone(phrase: Span) -> bool:
             return True
         if word.lower_ in TITLES:
             return True
-        nominalised = word.pos_ in ("ADJ", "ADV") and word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
-        if (word.pos_ == "NOUN" or nominalised) and speaker_noun(word.lower_):
+        if is_nounlike(word) and speaker_noun(word.lower_):
             return True
     return False
+
+
+def is_nounlike(word: Token) -> bool:
+    """A noun, or a word the small model mistags after a determiner ("Le challenger" as a
+    verb, "le bourgmestre" as an adverb): a determiner announces a noun."""
+    if word.pos_ == "NOUN":
+        return True
+    if word.i == 0 or word.pos_ not in ("ADJ", "ADV", "VERB", "X"):
+        return False
+    before = word.doc[word.i - 1]
+    return before.lower_ in DETERMINERS and (word.pos_ != "VERB" or before.pos_ == "DET")
 
 
 def speaker_noun(word: str) -> bool:

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.clauses import names_someone, phrase_at, pronoun_phrase, speaker_noun
+from translator.speakers.clauses import is_nounlike, names_someone, phrase_at, pronoun_phrase, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
 
@@ -51,7 +51,7 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
         end = entity.end
         while end > start and not doc[end - 1].text[:1].isupper():
             end -= 1
-        if end == start or not any(w.pos_ == "PROPN" for w in doc[entity.start : end]):
+        if end == start or not reads_as_name(doc[entity.start : end]):
             continue
         span = doc[start:end]
         taken.update(range(start, end))
@@ -67,7 +67,9 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
     for word in doc:
         # By function first: the small model tags some subjects as adjectives or unknown
         # words ("Sa voisine directe" as ADJ + X); their phrase still has to name someone.
-        if word.dep_ in ("nsubj", "nsubj:pass") and word.pos_ in ("NOUN", "PROPN", "ADJ", "X") and word.i not in taken:
+        if word.dep_ in ("nsubj", "nsubj:pass") and (word.pos_ in ("NOUN", "PROPN", "ADJ", "X") or is_nounlike(word)) and (
+            word.i not in taken
+        ):
             phrase = phrase_at(word)
             if phrase is not None and pronoun_phrase(phrase, phrase.start) is None and names_someone(phrase) and (
                 not taken.intersection(range(phrase.start, phrase.end))
@@ -78,6 +80,14 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
                 found.append(dataclasses.replace(mention, gender=itself) if itself else mention)
                 taken.update(range(phrase.start, phrase.end))
     return sorted(found, key=lambda m: m.position)
+
+
+def reads_as_name(span: Span) -> bool:
+    """A person entity that is a name: a proper noun in it, or (the small model tags some
+    first names as adjectives: "Anne Roy" as ADJ + ADJ) two or more capitalised words."""
+    if any(w.pos_ == "PROPN" for w in span):
+        return True
+    return len(span) >= 2 and all(w.text[:1].isupper() and w.text.rstrip(".").isalpha() for w in span)
 
 
 def intensive_gender(phrase: Span) -> str | None:

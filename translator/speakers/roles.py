@@ -17,14 +17,18 @@ from typing import TYPE_CHECKING
 
 from translator.speakers.clauses import speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import DETERMINERS, LINKS, TITLES
-from translator.speakers.people import role_before_comma
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, TITLES
+from translator.speakers.people import reads_as_name, role_before_comma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 # Verbs after which the noun is the subject's role: "X a été nommé ministre", "X devient maire".
 _BECOMING = {"nommé", "nommée", "élu", "élue", "devenu", "devenue", "désigné", "désignée", "reconduit", "reconduite"}
+# Nouns for the office a person holds ("ses fonctions de préfète", "le poste de directeur"),
+# and the words that introduce the role itself ("comme juge", "en tant que juge").
+_OFFICES = {"fonction", "fonctions", "poste", "mandat", "rôle", "titre", "charge", "siège"}
+_AS_ROLE = {"de", "d'", "comme", "que"}
 _ROLE_WORDS = 10
 _SKIP = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}
 
@@ -67,13 +71,51 @@ def role_beside(name: Span) -> Token | None:
         if doc[at].pos_ == "NOUN" and speaker_noun(doc[at].lower_):
             return doc[at]
     if root.dep_ in ("nsubj", "nsubj:pass"):
-        head = root.head
-        if head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in head.children) and speaker_noun(head.lower_):
-            return head  # "Jean Roux est ministre des Finances"
-        if head.lower_ in _BECOMING:
-            for child in head.children:
-                if child.dep_ in ("xcomp", "obj", "obl:arg") and child.pos_ in ("NOUN", "ADJ") and speaker_noun(child.lower_):
-                    return child  # "Jean Roux a été nommé ministre"
+        found = predicated_role(root.head)
+        if found is not None:
+            return found
+    return relative_role(name)
+
+
+def relative_role(name: Span) -> Token | None:
+    """"Jean Roux, qui est ministre des Finances, …", "…, qui a été nommée préfète": the role
+    a relative clause right after the name gives it, read from the words' order (the small
+    parser often misreads such clauses)."""
+    doc = name.doc
+    at = name.end
+    if at + 3 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ != "qui":
+        return None
+    at += 2
+    while at < len(doc) and (doc[at].lower_ in ETRE | AUXILIARIES | _BECOMING | {"été", "devenu", "devenue"}
+                              or doc[at].pos_ == "ADV"):
+        at += 1
+    if at < len(doc) and doc[at].is_alpha and doc[at].lower_ not in DETERMINERS and speaker_noun(doc[at].lower_):
+        return doc[at]
+    return None
+
+
+def predicated_role(head: Token) -> Token | None:
+    """The role a clause gives its subject: "X est ministre", "X a été nommé ministre", "X a
+    pris ses fonctions de préfète", "X siège comme juge". A role noun with no determiner is
+    a function, not another person ("X a reçu le ministre" ties nothing)."""
+    if head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in head.children) and speaker_noun(head.lower_):
+        return head  # "Jean Roux est ministre des Finances"
+    if head.lower_ in _BECOMING:
+        for child in head.children:
+            if child.dep_ in ("xcomp", "obj", "obl:arg") and child.pos_ in ("NOUN", "ADJ") and speaker_noun(child.lower_):
+                return child  # "Jean Roux a été nommé ministre"
+    for child in head.children:
+        if child.dep_ not in ("obj", "obl", "obl:mod", "obl:arg", "xcomp", "advcl"):
+            continue
+        if child.pos_ == "NOUN" and child.lower_ in _OFFICES:
+            candidates = [w for w in child.children if w.dep_ == "nmod"]  # "ses fonctions de préfète"
+        else:
+            candidates = [child]  # "comme juge", "en tant que juge"
+        for noun in candidates:
+            cases = {c.lower_ for c in noun.children if c.dep_ in ("case", "mark", "fixed")}
+            bare = not any(c.dep_ == "det" for c in noun.children) and "Plur" not in noun.morph.get("Number")
+            if noun.pos_ == "NOUN" and bare and speaker_noun(noun.lower_) and cases & _AS_ROLE:
+                return noun
     return None
 
 
@@ -81,7 +123,7 @@ def ties_in(paragraph: int, doc: Doc) -> list[RoleTie]:
     """The role ties of one paragraph: each person's name with the role set beside it."""
     ties = []
     for entity in doc.ents:
-        if entity.label_ != "PER" or not any(w.pos_ == "PROPN" for w in entity):
+        if entity.label_ != "PER" or not reads_as_name(entity):
             continue
         noun = role_beside(entity)
         if noun is not None:
