@@ -210,3 +210,56 @@ def test_a_verb_tagged_word_after_a_determiner_can_be_the_speaker():
         "Le plaignant a longuement présenté sa version des faits à la barre."
         "« Je n'ai jamais signé ce contrat, ni ce jour-là ni un autre. »",
     ) == ["Le plaignant"]
+
+
+def test_a_tag_inside_the_quotation_that_ends_a_sentence():
+    assert speakers(
+        "Le syndicat redoute une cinquantaine de licenciements. «Cela fait des mois que les machines tournent "
+        "au ralenti, explique le syndicaliste. Mais c'est maintenant que la direction choisit de couper.»",
+    ) == ["le syndicaliste"]
+
+
+def test_an_adverb_between_commas_after_the_auxiliary():
+    assert speakers(
+        "« Ce soir, quelque chose de fabuleux s'est passé dans cette ville ! », a, immédiatement, réagi "
+        "Lucien Ferrandi devant ses partisans.",
+    ) == ["Lucien Ferrandi"]
+
+
+def test_a_role_tagged_as_a_person_keeps_its_determiner_and_yields_to_the_name_beside_it():
+    # The small model reads "président de la République" as a person and "Kaies Saied" as an organisation.
+    assert speakers(
+        "Le président de la République, Kaies Saied, a affirmé que ses décisions étaient légales, précisant "
+        "qu'il s'agit de « décisions constitutionnelles prises conformément à la loi ».",
+    ) == ["Kaies Saied"]
+
+
+def test_a_name_then_a_dash_before_the_quotation():
+    assert speakers(
+        "Karim Benali (Lorient) - «Il faut féliciter tout le groupe. Gagner à dix, mentalement, c'est costaud.»",
+    ) == ["Karim Benali"]
+
+
+def test_a_paragraph_ending_with_a_colon_announces_the_quotation_under_it():
+    # "autorités" is in no list of people: the colon and the subject are the cue.
+    assert speakers(
+        "Le ministère a publié un communiqué dans la soirée. Les autorités indiquent :",
+        "«Le procureur de permanence a ouvert une instruction pénale afin d'établir les circonstances du décès.»",
+    ) == ["Les autorités"]
+
+
+def test_a_signature_line_after_each_quotation_with_a_date_before_the_name():
+    assert speakers(
+        "Voici les meilleures phrases entendues à la barre cette année.",
+        "«Il faut être fou pour braquer une banque dans un pays aussi petit. Tout le monde se connaît.»",
+        "12 mars 2016 : Yanis K., 31 ans, l'un des quatre prévenus du braquage de la poste. Il a été condamné à huit ans de prison.",
+        "«Je fais 300 km par jour pour venir ici. Ce n'est pas pour vous mentir.»",
+        "3 mai 2016 : Marc D., 26 ans, chauffeur routier, poursuivi pour excès de vitesse. Il a été relaxé.",
+    ) == ["Yanis K.", "Marc D."]
+
+
+def test_a_name_of_a_street_is_not_a_person_tied_to_the_role_after_it():
+    assert speakers(
+        "Lors d'une visite lundi à l'avenue Habib Bourguiba, le président de la République a souligné qu'il "
+        "n'était pas un « complotiste ».",
+    ) == ["le président de la République"]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import impersonal_after, is_speech_verb_form, names_someone, speaker_after, speaker_in_sentence, subject_of, subject_speaker
+from translator.speakers.clauses import (
+    impersonal_after, is_speech_verb_form, names_someone, phrase_at, speaker_after, speaker_in_sentence, subject_of,
+    subject_speaker,
+)
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
@@ -110,7 +114,13 @@ class SpeakerFinder:
         """A speech tag set inside the quotation between commas:
         "« Nous avons, explique-t-il, tout essayé »", "« Je pense, dit Anne Roy, que … »"."""
         pieces = quotation.split(",")
-        for piece in pieces[1:-1]:
+        tags = pieces[1:-1]
+        for piece in pieces[1:]:
+            # "« Cela dure, explique le délégué. Mais … »": a tag that ends a sentence inside.
+            end = re.search(r"[.!?…]\s+(?=[^\W\d_])", piece)
+            if end is not None and piece[end.end():][:1].isupper():
+                tags.append(piece[: end.start()])
+        for piece in dict.fromkeys(tags):
             words = piece.split()
             # Only the verb-first tag: "explique-t-elle", "dit Anne Roy" (not "le monde écoute").
             if 1 <= len(words) <= 10 and words[0].islower() and words[0].replace("’", "'") not in CLITICS | DETERMINERS:
@@ -183,6 +193,12 @@ class SpeakerFinder:
             following = self.named_after(doc[sentence.end].sent)
             if following is not None:
                 return following
+        if only_quotation(doc):
+            # A paragraph that is only the quotation: a line naming a person just above it
+            # introduces it ("Claire Dubois, 52 ans, infirmière"); else one just below signs it.
+            found = self.name_line(paragraph - 1) or self.signed(paragraph, token)
+            if found is not None:
+                return found
         if sentence.start > 0:
             previous_sentence = doc[sentence.start - 1].sent
             location = (paragraph, previous_sentence.end)
@@ -194,6 +210,13 @@ class SpeakerFinder:
         if self.previous and self.previous[:2] == location:
             return self.previous[2]
         root = previous_sentence.root
+        if previous_sentence[-1].text == ":":
+            # "Les autorités indiquent :" then the quotation: whoever the sentence announcing
+            # it makes its subject speaks, even a noun no list knows.
+            subject = subject_of(root)
+            phrase = phrase_at(subject) if subject is not None and subject.pos_ != "PRON" else None
+            if phrase is not None and not any(w.lower_ == PLACEHOLDER for w in phrase):
+                return as_written(phrase)
         for candidate in previous_sentence:
             if candidate.dep_ in ("nsubj", "nsubj:pass") and candidate.head == root:
                 found = subject_speaker(candidate, candidate)
@@ -204,7 +227,7 @@ class SpeakerFinder:
         # The parse may miss the subject: a person named before the main verb is one. A line
         # with no verb that names a person introduces the one who speaks next ("Claire
         # Dubois, 52 ans, infirmière" above her words).
-        verbless = not any(w.pos_ in ("VERB", "AUX") for w in previous_sentence)
+        verbless = not has_finite_verb(previous_sentence)
         people = [m for m in self.mentions if m.paragraph == location[0]
                   and previous_sentence.start <= m.position < (previous_sentence.end if verbless else root.i)]
         if people:
@@ -236,20 +259,49 @@ class SpeakerFinder:
         between = [m for m in self.mentions if m.paragraph == paragraph and self.previous[1] <= m.position < token.i]
         return self.previous[2] if all(m.text == self.previous[2] for m in between) else None
 
+    def name_line(self, paragraph: int) -> str | None:
+        """The person a one-sentence paragraph with no verb names first ("Claire Dubois, 52
+        ans, infirmière"), or None."""
+        if paragraph < 0 or len(list(self.docs[paragraph].sents)) != 1:
+            return None
+        if has_finite_verb(self.docs[paragraph][:]):
+            return None
+        return next((m.text for m in self.mentions if m.paragraph == paragraph and m.named), None)
+
     def signed(self, paragraph: int, token: Token) -> str | None:
-        """A quotation paragraph followed by a line that only names its speaker:
-        "Jean Dupont, maire de Lille, dans Le Monde."""
-        doc = token.doc
-        if len([w for w in doc if not w.is_punct and not w.is_space]) > 1 or paragraph + 1 >= len(self.docs):
+        """A quotation paragraph followed by a line that only names its speaker: "Jean
+        Dupont, maire de Lille, dans Le Monde.", "12 mars 2016 : Anne R., 31 ans, …"."""
+        if not only_quotation(token.doc) or paragraph + 1 >= len(self.docs):
             return None
         following = self.docs[paragraph + 1]
         first = next(iter(following.sents), None)
-        # The line starts with the name, or with a title and the name ("Pr Anne Roy, …").
-        titled = len(following) > 1 and following[0].lower_ in TITLES
-        names = [e for e in following.ents if e.label_ == "PER" and (e.start == 0 or titled and e.start == 1)]
-        if first is None or not names or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
+        if first is None or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
+            return None
+        # A short lead before a colon (a date, a place) may come first.
+        colon = next((w.i for w in following[:_SIGNATURE_LEAD] if w.text == ":"), None)
+        start = 0 if colon is None or any(w.pos_ in ("VERB", "AUX") for w in following[:colon]) else colon + 1
+        # The name, or a title and the name ("Pr Anne Roy, …").
+        titled = start + 1 < len(following) and following[start].lower_ in TITLES
+        names = [e for e in following.ents if e.label_ == "PER" and (e.start == start or titled and e.start == start + 1)]
+        if not names:
             return None
         name = names[0]
         if name.end < len(following) and following[name.end].text not in ",.:":
             return None
-        return as_written(following[0 : name.end])
+        return as_written(following[start : name.end])
+
+
+# How many words a signature line may set before a colon and the name ("12 mars 2016 :").
+_SIGNATURE_LEAD = 7
+
+
+def has_finite_verb(words: Span) -> bool:
+    """A conjugated verb or an auxiliary ("boulanger" in "Julien, 34 ans, boulanger" and
+    "retraité" are not)."""
+    return any(w.pos_ == "AUX" or (w.pos_ == "VERB" and w.morph.get("VerbForm") not in (["Inf"], ["Part"]))
+               for w in words)
+
+
+def only_quotation(doc: Doc) -> bool:
+    """The paragraph is a quotation and nothing else (its placeholder, punctuation aside)."""
+    return len([w for w in doc if not w.is_punct and not w.is_space]) <= 1

@@ -41,6 +41,11 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
         i += 1
+        # "a, immédiatement, réagi X": an adverb set between commas after the auxiliary
+        while i + 2 < len(doc) and doc[i].text == "," and doc[i + 2].text == "," and (
+            doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
+        ):
+            i += 3
         # "a notamment twitté X", "a encore déclaré X": an adverb between auxiliary and participle
         while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS) and (
             doc[i + 1].is_alpha and doc[i + 1].is_lower
@@ -257,11 +262,16 @@ def person_announcing(words: Span, verb: Token | None = None) -> str | None:
 
 
 def name_and_colon(words: Span) -> str | None:
-    """"Nicolas : « … »": a name or role alone before a colon."""
-    if words[-1].text == ":" and 1 <= len(words) - 1 <= 6:
-        phrase = words[:-1]
-        if names_someone(phrase):
-            return as_written(phrase)
+    """"Nicolas : « … »", "Nicolas Roy (Lorient) - « … »": a name or role alone before a
+    colon or a dash, a parenthesis after it (club, party, town) aside."""
+    if words[-1].text not in (":", "-", "–", "—"):
+        return None
+    phrase = words[:-1]
+    bracket = next((w.i for w in phrase if w.text == "("), None)
+    if bracket is not None and phrase[-1].text == ")":
+        phrase = words.doc[phrase.start : bracket]
+    if 1 <= len(phrase) <= 6 and names_someone(phrase) and (words[-1].text == ":" or phrase[0].text[:1].isupper()):
+        return as_written(phrase)
     return None
 
 
@@ -355,8 +365,9 @@ def phrase_at(word: Token) -> Span | None:
     """The noun phrase around a subject the parser found: its words to the left, then `chunk_from`."""
     doc = word.doc
     start = word.i
-    if word.pos_ == "PROPN" or word.ent_type_ == "PER":
-        # A name starts where it starts ("… aux Armées Paul Mercier"), a title aside.
+    if word.pos_ == "PROPN" or (word.ent_type_ == "PER" and word.text[:1].isupper()):
+        # A name starts where it starts ("… aux Armées Paul Mercier"), a title aside. (The
+        # small model also tags roles as people: "le président de la République" is a role.)
         while start > word.sent.start and doc[start - 1].lower_ in TITLES:
             start -= 1
         return chunk_from(doc[start])
@@ -453,7 +464,10 @@ def apposed_name(doc: Doc, comma: int) -> Span | None:
     while end < len(doc) and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN") and doc[end].text[:1].isupper():
         end += 1
     person = doc[start:end]
-    if end == start or (doc[start].lower_ not in TITLES and not any(w.ent_type_ == "PER" for w in person)):
+    # A person entity, or a first name and a name the model did not take for one
+    # ("le président, Kaies Saied," read as an organisation).
+    full_name = len(person) >= 2 and all(w.pos_ == "PROPN" for w in person)
+    if end == start or (doc[start].lower_ not in TITLES and not full_name and not any(w.ent_type_ == "PER" for w in person)):
         return None
     if len(person) < 2 and doc[start].lower_ in TITLES:
         return None

@@ -51,7 +51,7 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
         end = entity.end
         while end > start and not doc[end - 1].text[:1].isupper():
             end -= 1
-        if end == start or not reads_as_name(doc[entity.start : end]):
+        if end == start or not reads_as_name(doc[entity.start : end]) or names_a_thing(entity):
             continue
         span = doc[start:end]
         taken.update(range(start, end))
@@ -75,7 +75,9 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
                 not taken.intersection(range(phrase.start, phrase.end))
             ):
                 itself = intensive_gender(phrase)
-                named = itself is not None or any(w.ent_type_ == "PER" or w.dep_ == "flat:name" for w in phrase)
+                named = itself is not None or any(
+                    (w.ent_type_ == "PER" and w.text[:1].isupper()) or w.dep_ == "flat:name" for w in phrase
+                )
                 mention = dataclasses.replace(mention_of(paragraph, phrase), subject=True, named=named)
                 found.append(dataclasses.replace(mention, gender=itself) if itself else mention)
                 taken.update(range(phrase.start, phrase.end))
@@ -88,6 +90,17 @@ def reads_as_name(span: Span) -> bool:
     if any(w.pos_ == "PROPN" for w in span):
         return True
     return len(span) >= 2 and all(w.text[:1].isupper() and w.text.rstrip(".").isalpha() for w in span)
+
+
+def names_a_thing(entity: Span) -> bool:
+    """"l'avenue Habib Bourguiba", "le lycée Victor Hugo": a person's name right after a
+    common noun with its determiner names a street, a school, a stadium, not someone there."""
+    doc = entity.doc
+    if entity.start < 2:
+        return False
+    noun, before = doc[entity.start - 1], doc[entity.start - 2]
+    return (noun.pos_ == "NOUN" and noun.text.islower() and not speaker_noun(noun.lower_)
+            and before.lower_ in DETERMINERS | {"du", "au", "aux"})
 
 
 def intensive_gender(phrase: Span) -> str | None:

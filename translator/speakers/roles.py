@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from translator.speakers.clauses import speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, TITLES
-from translator.speakers.people import reads_as_name, role_before_comma
+from translator.speakers.people import names_a_thing, reads_as_name, role_before_comma
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -123,7 +123,7 @@ def ties_in(paragraph: int, doc: Doc) -> list[RoleTie]:
     """The role ties of one paragraph: each person's name with the role set beside it."""
     ties = []
     for entity in doc.ents:
-        if entity.label_ != "PER" or not reads_as_name(entity):
+        if entity.label_ != "PER" or not reads_as_name(entity) or names_a_thing(entity):
             continue
         noun = role_beside(entity)
         if noun is not None:
