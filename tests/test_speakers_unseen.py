@@ -263,3 +263,33 @@ def test_a_name_of_a_street_is_not_a_person_tied_to_the_role_after_it():
         "Lors d'une visite lundi à l'avenue Habib Bourguiba, le président de la République a souligné qu'il "
         "n'était pas un « complotiste ».",
     ) == ["le président de la République"]
+
+
+def test_a_closing_guillemet_typed_the_wrong_way_round():
+    assert speakers(
+        "« Nous sommes ici pour défendre la dignité de notre pays (et de son président)« , a expliqué un "
+        "manifestant, Moussa Kaboré, président d'une association de jeunes.",
+    ) == ["Moussa Kaboré"]
+
+
+def test_a_speech_tag_after_the_last_quotation_covers_the_earlier_ones_in_its_sentence():
+    # The sentence's subject ("Il") is the one talked about; the tag names who speaks.
+    assert speakers(
+        "Il s'est éteint « dans la nuit, chez lui » à Rennes, « très paisiblement, entouré des siens », "
+        "a déclaré son neveu Paul Marchetti.",
+    ) == ["son neveu Paul Marchetti", "son neveu Paul Marchetti"]
+
+
+def test_a_topic_set_right_before_the_quotation_does_not_take_the_floor():
+    assert speakers(
+        "« Le pire a été évité, même si la bataille n'est pas encore gagnée », a déclaré sur place le président "
+        "Garnier, visiblement ému. « Ce monument, nous le rebâtirons », a-t-il déclaré à la presse. Le "
+        "Mont-Saint-Michel « c'est notre histoire, notre littérature, notre imaginaire », a-t-il lancé.",
+    )[-1] == "le président Garnier"
+
+
+def test_a_first_name_with_an_age_is_a_person_even_unrecognised():
+    assert speakers(
+        "L'ancien ministre s'est éteint dans sa maison de Corrèze. Yanis, 14 ans, un de leurs jeunes voisins, "
+        "ne l'avait aperçu qu'une fois. « Les volets se sont fermés, ce n'était plus pareil », a-t-il raconté.",
+    ) == ["Yanis"]

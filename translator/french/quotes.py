@@ -3,7 +3,8 @@
 Pages mark quotations in many ways: French guillemets, curly or straight double marks,
 two single marks for a double one (‘‘…’’ or ''…'', common in West-African papers), or
 single curly marks. A straight mark may open right after a sentence's end with no space
-("… Lurel."Mon débat …"), and a quotation opened with " may be closed with » or ”.
+("… Lurel."Mon débat …"), a quotation opened with " may be closed with » or ”, and one
+opened with « may be closed with « typed the wrong way round ("… Biya)« , a dit X").
 """
 
 from __future__ import annotations
@@ -128,6 +129,8 @@ def _find_close(text: str, start: int) -> int | None:
     i = start + 1
     while i < len(text):
         ch = text[i]
+        if opening == "«" and ch == "«" and depth == 0 and _reversed_close(text, i):
+            return i + 1  # "… (Paul Biya)« , a expliqué X": typed the wrong way round
         if opening != '"' and ch == opening:
             depth += 1
         elif ch == closing and (opening != '"' or _closes_ascii(text, i)):
@@ -152,6 +155,15 @@ def _find_close(text: str, start: int) -> int | None:
                     continue
         i += 1
     return None
+
+
+def _reversed_close(text: str, i: int) -> bool:
+    """A « that closes: glued to the word before it, and only punctuation (or the end)
+    after it, where an opening mark would have words."""
+    if i == 0 or text[i - 1] in _SPACES + "\n(«":
+        return False
+    rest = text[i + 1 :].lstrip(_SPACES)
+    return not rest or rest[0] in ",.;:!?)"
 
 
 _SPANNING = "«“"

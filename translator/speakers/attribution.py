@@ -155,8 +155,19 @@ class SpeakerFinder:
         speaker_gender = known[0] if known else gender_of_phrase(speaker)
         if gender and speaker_gender and speaker_gender != gender:
             return None
-        between = [m for m in self.mentions if (last_paragraph, last_end) <= (m.paragraph, m.position) < (paragraph, token.i)]
+        # Only someone else doing something takes the floor: a subject, and not the subject
+        # of the quoted words ("Notre-Dame « c'est notre histoire », a-t-il lancé").
+        between = [m for m in self.mentions if (last_paragraph, last_end) <= (m.paragraph, m.position) < (paragraph, token.i)
+                   and m.subject and not (m.paragraph == paragraph and self.topic_of(m, token))]
         return speaker if all(m.text == speaker for m in between) else None
+
+    @staticmethod
+    def topic_of(mention: Mention, token: Token) -> bool:
+        """"Notre-Dame de Paris « c'est notre histoire », a-t-il lancé": a noun phrase set
+        right before the quotation, with no verb or punctuation between, is what the
+        quotation is about; the parse may still take it for the subject."""
+        words = token.doc[mention.position : token.i]
+        return len(words) > 0 and not any(w.is_punct or w.pos_ in ("VERB", "AUX") for w in words)
 
     def resolve(self, paragraph: int, position: int, gender: str | None) -> str | None:
         """The person a pronoun at (paragraph, position) points to: last named, same gender."""
@@ -275,8 +286,8 @@ class SpeakerFinder:
             return None
         following = self.docs[paragraph + 1]
         first = next(iter(following.sents), None)
-        if first is None or any(w.pos_ in ("VERB", "AUX") and w.dep_ == "ROOT" for w in first):
-            return None
+        if first is None or has_finite_verb(first.root.doc[first.root.i : first.root.i + 1]):
+            return None  # a sentence of its own, not a signature (a clause inside it may have a verb)
         # A short lead before a colon (a date, a place) may come first.
         colon = next((w.i for w in following[:_SIGNATURE_LEAD] if w.text == ":"), None)
         start = 0 if colon is None or any(w.pos_ in ("VERB", "AUX") for w in following[:colon]) else colon + 1

@@ -13,7 +13,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def speaker_in_sentence(token: Token) -> str | Pronoun | None:
     """The speaker named around the placeholder in its own sentence (see the module doc)."""
-    return speaker_after(token) or speaker_introduced(token) or speaker_before(token)
+    return speaker_after(token) or tag_of_sentence(token) or speaker_introduced(token) or speaker_before(token)
+
+
+def tag_of_sentence(token: Token) -> str | Pronoun | None:
+    """"Il s'est éteint « dans la matinée » de mardi, « très paisiblement », a déclaré X":
+    a speech tag after the sentence's last quotation covers every quotation before it."""
+    doc = token.doc
+    # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
+    later = sorted(i for i in doc.user_data.get("exclaims", {}) if token.i < i < token.sent.end)
+    return speaker_after(doc[later[-1]]) if later else None
 
 
 def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:

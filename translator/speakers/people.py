@@ -63,6 +63,19 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
                 end += 1
             found.append(mention_of(paragraph, doc[word.i : end]))
             taken.update(range(word.i, end))
+    # A name the model missed, given an age: "Antoine, 14 ans, …", "Awa Diallo, 52 ans, …".
+    for word in doc:
+        if word.i in taken or not aged(word):
+            continue
+        start = word.i
+        while start > word.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+        span = doc[start : word.i + 1]
+        if span[0].lower_ in DETERMINERS or any(w.lower_ in NEVER_NAMES for w in span):
+            continue
+        taken.update(range(start, word.i + 1))
+        found.append(dataclasses.replace(mention_of(paragraph, span), subject=start == word.sent.start, named=True,
+                                         gender=apposed_gender(doc, word.i + 4)))
     # Subjects that name a role or a body ("le maire de Lyon", "l'ambassade") can be "il"/"elle" too.
     for word in doc:
         # By function first: the small model tags some subjects as adjectives or unknown
@@ -90,6 +103,28 @@ def reads_as_name(span: Span) -> bool:
     if any(w.pos_ == "PROPN" for w in span):
         return True
     return len(span) >= 2 and all(w.text[:1].isupper() and w.text.rstrip(".").isalpha() for w in span)
+
+
+def aged(word: Token) -> bool:
+    """A capitalised word followed by an age, ", 14 ans,": the end of a person's name."""
+    doc = word.doc
+    return (word.text[:1].isupper() and word.is_alpha and word.i + 3 < len(doc) and doc[word.i + 1].text == ","
+            and doc[word.i + 2].like_num and doc[word.i + 3].lower_ == "ans")
+
+
+def apposed_gender(doc: Doc, at: int) -> str | None:
+    """The gender an apposition after a name and its age states: ", 14 ans, un de leurs
+    voisins" (masculine), ", 52 ans, infirmière" (feminine); the model's guess from a first
+    name alone is not trusted."""
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    word = doc[at + 1]
+    if word.lower_ in ("un", "le", "l'un", "ce", "cet"):
+        return "Masc"
+    if word.lower_ in ("une", "la", "l'une", "cette"):
+        return "Fem"
+    gender = word.morph.get("Gender")
+    return gender[0] if word.pos_ == "NOUN" and gender else None
 
 
 def names_a_thing(entity: Span) -> bool:
