@@ -67,6 +67,13 @@ def load_quality():
         ("Vous devez être inscrit pour ajouter des commentaires.", "comments"),
         ("Ce site utilise des cookies pour mesurer son audience.", "cookie-notice"),
         ("Tout accepter", "cookie-notice"),
+        ("En savoir plus OK", "cookie-notice"),
+        ("Les cookies nous aident à personnaliser les contenus et à mesurer notre trafic. Nous partageons aussi des "
+         "informations sur l'usage de notre site avec nos partenaires de publicité et d'analyse, qui peuvent les "
+         "combiner avec d'autres données que vous leur avez fournies.", "cookie-notice"),
+        ("Lire l'article : Le conseil municipal a voté mardi soir le budget de la nouvelle piscine olympique sans le "
+         "moindre débat", "related-link"),
+        ("PHOTO JEANNE MARCHAL, REUTERS", "credit"),
         # lists of other articles
         ("Articles en relation", "related-section"),
         ("Les plus lus", "related-section"),
@@ -414,3 +421,23 @@ def test_a_short_exclamation_opening_the_page_is_its_headline():
         "Les joueurs ont fait le tour du terrain.",
     ])
     assert kept.title is None and kept.paragraphs[0].startswith("Quelle soirée")
+
+
+def test_a_date_glued_after_the_headline_is_its_date_not_part_of_it():
+    article = clean([
+        "Le président et sa délégation visitent les îles du sud |12 March 2022",
+        "Le président et sa délégation visitent les îles du sud",
+        "La délégation a quitté Victoria samedi matin pour une tournée de trois jours dans les îles éloignées.",
+        "Elle doit rencontrer les habitants et les garde-côtes de chaque île.",
+    ])
+    assert article.title == "Le président et sa délégation visitent les îles du sud"
+    assert (article.date.day, article.date.month, article.date.year) == (12, 3, 2022)
+
+
+@pytest.mark.parametrize("line", [
+    "Le site des cookies de Noël de la boulangerie Martin a reçu mille visites en un jour.",
+    "Les cookies permettent de personnaliser la publicité, rappelle la CNIL dans son dernier rapport annuel.",
+    "Les cookies tiers seront interdits par le navigateur de Google dès l'an prochain, selon le régulateur.",
+])
+def test_news_about_cookies_stays(line):
+    assert furniture_reason(line) is None

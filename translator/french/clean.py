@@ -37,7 +37,13 @@ from translator.french.lines import SENTENCE_END as _SENTENCE_END
 from translator.french.lines import norm as _norm
 from translator.french.reader import RawDocument
 
-_MONTH = "|".join(MONTH_NUMBERS)
+# Pages of bilingual countries (Seychelles, Mauritius, Cameroon) date French articles in English.
+_ENGLISH_MONTHS = {
+    name: number for number, name in enumerate(
+        "january february march april may june july august september october november december".split(), start=1)
+}
+_MONTH_NUMBERS = {**MONTH_NUMBERS, **_ENGLISH_MONTHS}
+_MONTH = "|".join(_MONTH_NUMBERS)
 _DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})(?:[/-]|\.\s?)(?P<m>\d{1,2})(?:(?:[/-]|\.\s?)(?P<y>\d{4}|\d{2}))?\b")
 # Fields of a metadata line: "15 janvier 2003 - 23h49 - Rubrique - Ecrit par :", "Agence X | 07.05.2024".
 _FIELD_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+")
@@ -90,6 +96,8 @@ _CREDIT = re.compile(
     r"^(?:photo|photos|crédits?(?:\s+photo)?|source|sources|illustration|image|vidéo|légende)\s*[:©]"
     # "Photo REUTERS/Jean Dupont": a credit word, then an agency or a name with a slash.
     r"|^(?:photo|photos|crédits?(?:\s+photo)?|image|illustration)\s+[A-ZÀ-ÖØ-Þ][^.!?]*/"
+    # "PHOTO JEANNE ROY, REUTERS": the credit word and the name in capitals, then an agency.
+    r"|^(?-i:PHOTOS?|CRÉDITS?)\s+(?-i:[A-ZÀ-ÖØ-Þ'’ .-]+),\s*(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ ./-]*)$"
     r"|^\(?(?:[\w'’ -]{0,30}\s)?(?:avec\s+)?(?:afp|reuters|ap|belga|ats|dpa)\)?$"
     # "(AGC)", "(Avec AGC)", "(AGC/XYZ)": an agency credit, a short all-caps token in brackets.
     r"|^\((?:(?i:avec)\s+)?[A-Z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*\)$",
@@ -187,8 +195,19 @@ _REPORT_ERROR = re.compile(
 # sentence about cookies does not.
 _COOKIES = re.compile(
     r"^(?=.*\b(?:cookies?|traceurs|javascript)\b)(?=.*\b(?:vous|votre|vos|ce\s+site|notre\s+site|nous\s+utilisons|"
-    r"navigation|navigateur|accepte[rz]?|paramétre[rz]?)\b)"
+    r"accepte[rz]?|paramétre[rz]?|notre\s+trafic|nous\s+permettent)\b)"
     r"|^(?:j['’]accepte|tout\s+accepter|tout\s+refuser|accepter\s+et\s+fermer|continuer\s+sans\s+accepter)\W*$",
+    re.IGNORECASE,
+)
+# The site speaking of itself to its reader: a consent notice, never news about cookies.
+_SITE_VOICE = re.compile(
+    r"\b(?:notre\s+site|nos\s+partenaires|notre\s+trafic|nous\s+utilisons|vous\s+acceptez|votre\s+consentement)\b",
+    re.IGNORECASE,
+)
+# The buttons of a consent banner on one line: "En savoir plus OK", "Paramétrer Accepter".
+_CONSENT_BUTTONS = re.compile(
+    r"^(?:en\s+savoir\s+plus|paramétrer|paramètres|personnaliser|gérer\s+mes\s+choix)\W+"
+    r"(?:ok|accepter|j['’]accepte|fermer|refuser|tout\s+accepter)\W*$",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:e-?mail|courriel|contact|tél(?:éphone)?\.?)\s*:", re.IGNORECASE)
@@ -220,7 +239,7 @@ _NOTICES = (
     ("comments", _COMMENTS, 20),
     ("login", _LOGIN, _MAX_FURNITURE_WORDS),
     ("report-error", _REPORT_ERROR, 20),
-    ("cookie-notice", _COOKIES, 40),
+    ("cookie-notice", _COOKIES, 60),
 )
 
 
@@ -242,7 +261,7 @@ def parse_timestamp(line: str) -> ArticleDate | None:
     if not _STAMP_WORDS.search(text) and leftovers and not _date_field(text, found.group(0)):
         return None
     month_text = found.group("m")
-    month = MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
+    month = _MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
     day = int(found.group("d"))
     year_text = found.group("y")
     year = None
@@ -310,7 +329,7 @@ _WORDING_REASONS = _PHRASE_REASONS | {
 # "Lire aussi :", "À lire –", "Voir aussi :": a label announcing a link; "Lire aussi Le …",
 # "En savoir plus sur Le …": a link to a headline.
 _LINK_LABEL = re.compile(
-    r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également))?\s*[:–—-])"
+    r"^\W*(?i:(?:(?:à|a)\s+)?(?:lire|voir)(?:\s+(?:aussi|également|l['’]article|notre\s+article))?\s*[:–—-])"
     r"|^\W*(?i:(?:(?:à|a)\s+)?(?:(?:lire|voir)\s+(?:aussi|également)|en\s+savoir\s+plus(?:\s+sur)?))\s+[A-ZÀ-ÖØ-Þ]"
 )
 # "Lire aussi Le titre d'un autre article…": a link to a headline, which can be long.
@@ -333,6 +352,8 @@ def furniture_reason(line: str) -> str | None:
     reason = _line_shape(text)
     if reason in _PHRASE_REASONS and reads_as_news(text) and not _unmistakable(reason, text):
         return None
+    if reason == "cookie-notice" and _SITE_VOICE.search(text):
+        return reason  # the site speaking of its own cookies, however long its prose
     if reason in _WORDING_REASONS and is_running_prose(text):
         # A paragraph of several news sentences is the article, whatever words it uses.
         return None
@@ -370,6 +391,8 @@ def _line_shape(text: str) -> str | None:
         return "social"
     if _CONTACT.match(text) or (words <= _MAX_FURNITURE_WORDS and _EMAIL.search(text)):
         return "contact"
+    if _CONSENT_BUTTONS.match(text):
+        return "cookie-notice"  # before "En savoir plus" is read as a link to more
     if words <= _MAX_FURNITURE_WORDS + 4 and _READ_MORE.match(text):
         return "read-more" if re.search(r"suite|lecture|article", text, re.IGNORECASE) else "call-to-act"
     if words <= 8 and _RELATED_SECTION.match(text):
@@ -451,6 +474,9 @@ def clean_document(raw: RawDocument) -> Article:
         title = lines[headline].text
         # The page's <title> line chosen ("… | Site") while the page repeats it bare: the bare one.
         bare = [line.text for line in lines if len(line.text) < len(title) and same_headline_but_site(line.text, title)]
+        if bare and article_date is None and title.startswith(min(bare, key=len)):
+            # "… îles éloignées |10 April 2021": what follows the headline may be its date.
+            article_date = parse_timestamp(title[len(min(bare, key=len)) :].strip(" |–—-"))
         title = min(bare, key=len, default=title)
         for line in lines:
             if line.reason in (None, "duplicate") and same_headline_but_site(line.text, title):

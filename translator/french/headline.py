@@ -30,7 +30,7 @@ _HEADER_LINES = 8
 # A list item of a scraped menu or breadcrumb: "1. Accueil", "  2. Finance".
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 # A trailing site name: "… - LyonMag", "… | Le Journal" (a few words after a dash or bar).
-_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
+_SITE_SUFFIX = re.compile(r"\s+(?:\|\s*|[–—-]\s+)[^|–—-]{1,30}$")
 # "Thomas Garnier", "Anne-Marie de la Tour": a person's name alone on a line.
 NAME_LINE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:(?:de|du|des|d['’]|le|la)\s*)*[A-ZÀ-ÖØ-Þ][\w'’\-.]*){1,3}"
