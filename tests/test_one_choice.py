@@ -76,3 +76,23 @@ def test_both_modes_show_the_same_brief_on_every_real_page() -> None:
         assert len(partial_model.calls[0]) <= len(full_model.calls[0])
     assert compared >= len(pages) - 2, "nearly every page is briefed"
     assert not different, f"the two modes chose differently on {len(different)} pages: {different}"
+
+
+@pytest.mark.skipif(not FR_NEWS.is_dir(), reason="../shared/corpus/fr-news not present")
+def test_one_page_overlapped_is_the_brief_of_one_call_on_every_real_page() -> None:
+    # `brief translate` translates the body while spaCy finds the speakers; its brief must
+    # be byte for byte the one of `brief_articles` (one call after the speakers).
+    from translator.french.reader import read_document
+    from translator.output.render import render_brief
+    from translator.pipeline import brief_one, prepare_without_speakers
+
+    different: list[str] = []
+    for page in sorted(p for p in FR_NEWS.iterdir() if p.suffix in {".txt", ".html", ".htm"}):
+        try:
+            single = brief_articles([prepare(page, DEFAULT_MAX_BYTES)], UpperTranslator(), BriefOptions())[0]
+        except InputError:
+            continue
+        overlapped = brief_one(prepare_without_speakers(read_document(page)), UpperTranslator(), BriefOptions())
+        if render_brief(overlapped, "json") != render_brief(single, "json"):
+            different.append(page.name)
+    assert not different, f"the overlapped path differs on {len(different)} pages: {different}"

@@ -35,6 +35,35 @@ def test_one_translation_call_for_the_whole_article(article_file, upper):
     assert len(upper.calls[0]) == len(set(upper.calls[0])), "each distinct unit is sent once"
 
 
+@pytest.mark.parametrize("translate_all", [True, False])
+def test_one_page_overlapped_gives_the_same_brief(article_file, upper, translate_all):
+    # `brief translate` sends the body to the model while the speakers are found, then the
+    # rest; the brief must be exactly the one a single call gives.
+    from translator.french.reader import read_document
+    from translator.pipeline import brief_one, prepare_without_speakers
+
+    options = BriefOptions(translate_all=translate_all)
+    single = brief_articles([prepare(article_file)], upper, options)[0]
+    calls_before = len(upper.calls)
+    overlapped = brief_one(prepare_without_speakers(read_document(article_file)), upper, options)
+    assert render_brief(overlapped, "json") == render_brief(single, "json")
+    assert len(upper.calls) - calls_before == (2 if translate_all else 1)
+    sent = [text for call in upper.calls[calls_before:] for text in call]
+    assert len(sent) == len(set(sent)), "each distinct unit is sent once"
+    assert any(q.speaker for q in overlapped.quotes)
+
+
+def test_the_segments_hold_the_quotes_with_their_speakers(article_file):
+    # What the brief chooses looks quotes up in the segments: they must be the attributed ones.
+    from translator.french.reader import read_document
+    from translator.pipeline import prepare_without_speakers, with_speakers
+
+    prepared = with_speakers(prepare_without_speakers(read_document(article_file)))
+    held = [q for segment in prepared.segments for q in segment.quotes]
+    assert held and all(q in prepared.quotes for q in held)
+    assert any(q.speaker for q in held)
+
+
 def test_one_call_for_many_articles(article_file, tmp_path, upper):
     other = tmp_path / "b.txt"
     other.write_text(ARTICLE.replace("Lyon", "Nantes"), encoding="utf-8")

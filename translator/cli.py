@@ -186,7 +186,8 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
     names one.
     """
     from translator.translation.engine import ArgosTranslator
-    from translator.pipeline import brief_articles, prepare, prepare_document
+    from translator.french.reader import read_document
+    from translator.pipeline import brief_one, prepare_without_speakers
     from translator.output.render import render_brief
     from translator.web.fetch import is_web_address
 
@@ -197,13 +198,14 @@ def translate(file: str, fmt: str, output: str | None, method: str, sentences: i
 
         with Fetcher(fetch_limits(max_bytes, timeout)) as fetcher:
             page = fetcher.fetch(file)
-        prepared = prepare_document(page_document(page))
+        document = page_document(page)
     else:
-        prepared = prepare(file, max_bytes)  # input errors surface before the model loads
+        document = read_document(file, max_bytes)
+    unattributed = prepare_without_speakers(document)  # input errors surface before the model loads
     options = BriefOptions(method, sentences, quote_count, translate_all, word_budget)
     translator = ArgosTranslator(options=decoding_options(device, compute_type, beam_size=beam_size,
                                                           intra_threads=threads))
-    brief = brief_articles([prepared], translator, options)[0]
+    brief = brief_one(unattributed, translator, options)
     emit(render_brief(brief, fmt), output)
 
 

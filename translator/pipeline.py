@@ -7,6 +7,7 @@ makes `brief batch` fast; `brief_file` is the single-article path of `brief tran
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,13 +75,26 @@ def prepare_text(text: str, name: str = "<text>") -> PreparedArticle:
 
 def prepare_document(document: RawDocument) -> PreparedArticle:
     """Clean, check the language and segment one article that has been read."""
+    return with_speakers(prepare_without_speakers(document))
+
+
+def prepare_without_speakers(document: RawDocument) -> PreparedArticle:
+    """`prepare_document` but for the speakers (spaCy's part, the slow one): the quotes
+    are found, nobody is named yet. Bad input is reported here."""
     source = document.source
     article = clean_document(document)
     if not article.paragraphs:
         raise InputError(f"{source}: no article text left after cleaning (only headlines or page furniture)")
     ensure_french(article.body, str(source))
-    quotes = attribute_speakers(article.paragraphs, find_quotes(article.paragraphs))
+    quotes = find_quotes(article.paragraphs)
     return PreparedArticle(article, quotes, segment_article(article, quotes))
+
+
+def with_speakers(prepared: PreparedArticle) -> PreparedArticle:
+    """The article with each quotation's speaker found. The segments hold the quotes, so
+    they are cut again; their texts never depend on the speakers."""
+    quotes = attribute_speakers(prepared.article.paragraphs, prepared.quotes)
+    return replace(prepared, quotes=quotes, segments=segment_article(prepared.article, quotes))
 
 
 def plan(prepared: PreparedArticle, options: BriefOptions) -> PreparedArticle:
@@ -136,6 +150,25 @@ def brief_articles(
     return [finish(item, english, translator.model_id, options) for item in prepared]
 
 
+def brief_one(unattributed: PreparedArticle, translator: TextTranslator, options: BriefOptions) -> Brief:
+    """One article's brief, as `brief_articles` would make it, sooner: with the whole body
+    to translate, its units go to the model while spaCy finds the speakers (CTranslate2
+    works outside Python's lock), then what only the brief adds (title, speakers described
+    in words, key quotes not already a unit) in a second call. `unattributed` comes from
+    `prepare_without_speakers`."""
+    if not options.translate_all:
+        return brief_articles([with_speakers(unattributed)], translator, options)[0]
+    body = [p.text for s in unattributed.segments for p in s.parts if p.text]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="brief-translate") as pool:
+        early = pool.submit(translate_units, body, translator)
+        try:
+            prepared = plan(with_speakers(unattributed), options)
+        finally:
+            english = early.result()  # an error in either surfaces, after the thread is done
+    english.update(translate_units([u for u in prepared.units() if u not in english], translator))
+    return finish(prepared, english, translator.model_id, options)
+
+
 def brief_file(
     source: str | Path,
     translator: TextTranslator | None = None,
@@ -143,12 +176,14 @@ def brief_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Brief:
     """The English brief of one French article (file path, or "-" for stdin)."""
-    return brief_articles([prepare(source, max_bytes)], translator or _installed_model(), options or BriefOptions())[0]
+    unattributed = prepare_without_speakers(read_document(source, max_bytes))
+    return brief_one(unattributed, translator or _installed_model(), options or BriefOptions())
 
 
 def brief_text(text: str, translator: TextTranslator | None = None, options: BriefOptions | None = None) -> Brief:
     """The English brief of one French article given as a string (plain text or HTML)."""
-    return brief_articles([prepare_text(text)], translator or _installed_model(), options or BriefOptions())[0]
+    unattributed = prepare_without_speakers(document_from_text(text, "<text>"))
+    return brief_one(unattributed, translator or _installed_model(), options or BriefOptions())
 
 
 def brief_many(
