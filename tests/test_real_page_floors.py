@@ -20,8 +20,8 @@ WRITTEN_ON = 24  # annotations.json entries 0-23: the pages the rules were devel
 # Today's figures (right answers per measure). Raise them when the figures improve; never
 # lower one to let a change through. Each is also printed by `benchmarks/quality.py`.
 QUALITY_FLOORS = {
-    "written on": {"body": 48, "furniture": 89, "quotes": 48, "speakers": 46, "title": 16, "date": 24},
-    "added since": {"body": 89, "furniture": 88, "quotes": 97, "speakers": 78, "title": 27, "date": 43},
+    "written on": {"body": 48, "furniture": 89, "quotes": 48, "speakers": 47, "title": 16, "date": 24},
+    "added since": {"body": 89, "furniture": 90, "quotes": 97, "speakers": 90, "title": 29, "date": 44},
 }
 
 
