@@ -275,7 +275,7 @@ class SpeakerFinder:
         ans, infirmière"), or None."""
         if paragraph < 0 or len(list(self.docs[paragraph].sents)) != 1:
             return None
-        if has_finite_verb(self.docs[paragraph][:]):
+        if any(is_finite_verb(w) for w in self.docs[paragraph]):
             return None
         return next((m.text for m in self.mentions if m.paragraph == paragraph and m.named), None)
 
@@ -286,7 +286,7 @@ class SpeakerFinder:
             return None
         following = self.docs[paragraph + 1]
         first = next(iter(following.sents), None)
-        if first is None or has_finite_verb(first.root.doc[first.root.i : first.root.i + 1]):
+        if first is None or is_finite_verb(first.root):
             return None  # a sentence of its own, not a signature (a clause inside it may have a verb)
         # A short lead before a colon (a date, a place) may come first.
         colon = next((w.i for w in following[:_SIGNATURE_LEAD] if w.text == ":"), None)
@@ -306,11 +306,14 @@ class SpeakerFinder:
 _SIGNATURE_LEAD = 7
 
 
-def has_finite_verb(words: Span) -> bool:
+def is_finite_verb(word: Token) -> bool:
     """A conjugated verb or an auxiliary ("boulanger" in "Julien, 34 ans, boulanger" and
     "retraité" are not)."""
-    return any(w.pos_ == "AUX" or (w.pos_ == "VERB" and w.morph.get("VerbForm") not in (["Inf"], ["Part"]))
-               for w in words)
+    return word.pos_ == "AUX" or (word.pos_ == "VERB" and word.morph.get("VerbForm") not in (["Inf"], ["Part"]))
+
+
+def has_finite_verb(words: Span) -> bool:
+    return any(is_finite_verb(w) for w in words)
 
 
 def only_quotation(doc: Doc) -> bool:
