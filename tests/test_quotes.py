@@ -49,6 +49,19 @@ def test_two_single_marks_as_one_double_mark():
     assert inner("Elle a dit ‘‘Le marché rouvrira lundi'' devant la foule.") == ["Le marché rouvrira lundi"]
     # A lone pair opening nothing is left alone.
     assert find_quote_spans("La note ‘‘ est restée sans suite.") == []
+    # Opened with a left and a right mark, or two right marks, as keyboards produce them.
+    assert inner("‘’Nous avons gagné la bataille, pas la guerre’’, a lancé le capitaine.") == [
+        "Nous avons gagné la bataille, pas la guerre"
+    ]
+    assert inner("L’arbitre a jugé ’’la décision définitive’’ et l’État s’est tu.") == ["la décision définitive"]
+
+
+def test_a_closing_guillemet_typed_the_wrong_way_round():
+    assert inner("« Nous resterons ici jusqu'au bout (et après)« , a dit le délégué.") == [
+        "Nous resterons ici jusqu'au bout (et après)"
+    ]
+    # A « opening a nested quotation has words after it: it stays nested.
+    assert inner("« La loi «Travail» est morte », a dit le délégué.") == ["La loi «Travail» est morte"]
 
 
 def test_single_curly_marks_are_a_quotation_apostrophes_are_not():

@@ -293,3 +293,15 @@ def test_a_first_name_with_an_age_is_a_person_even_unrecognised():
         "L'ancien ministre s'est éteint dans sa maison de Corrèze. Yanis, 14 ans, un de leurs jeunes voisins, "
         "ne l'avait aperçu qu'une fois. « Les volets se sont fermés, ce n'était plus pareil », a-t-il raconté.",
     ) == ["Yanis"]
+
+
+def test_a_role_with_its_complement_right_before_the_name_ties_them():
+    assert speakers(
+        "Le ministre de la Santé Jean Roux a visité l'hôpital de Brest lundi.",
+        "« Nous allons recruter deux cents infirmiers d'ici l'été », a déclaré le ministre.",
+    ) == ["Jean Roux, le ministre"]
+    # "le fils de Jean Roux" is not Jean Roux.
+    assert speakers(
+        "Le fils de Jean Roux a témoigné devant la cour.",
+        "« Mon père était innocent, je le répète depuis dix ans », a déclaré le fils.",
+    ) == ["le fils"]

@@ -1,8 +1,8 @@
-"""Find direct quotations (« … », “ … ”, "…", ‘‘…’’, ‘…’); translator/speakers/ says who said them.
+"""Find direct quotations (« … », “ … ”, "…", ‘‘…’’, ‘’…’’, ‘…’); translator/speakers/ says who said them.
 
 Pages mark quotations in many ways: French guillemets, curly or straight double marks,
-two single marks for a double one (‘‘…’’ or ''…'', common in West-African papers), or
-single curly marks. A straight mark may open right after a sentence's end with no space
+two single marks for a double one (‘‘…’’, ‘’…’’, ’’…’’ or ''…'', common in West-African
+papers), or single curly marks. A straight mark may open right after a sentence's end with no space
 ("… Lurel."Mon débat …"), a quotation opened with " may be closed with » or ”, and one
 opened with « may be closed with « typed the wrong way round ("… Biya)« , a dit X").
 """
@@ -67,8 +67,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-# Two single marks used as one double mark: ‘‘…’’ or ''…''.
-_DOUBLE_SINGLE = {"‘‘": "’’", "''": "''"}
+# Two single marks used as one double mark: ‘‘…’’, ‘’…’’, ’’…’’ or ''…''.
+_DOUBLE_SINGLE = {"‘‘": "’’", "‘’": "’’", "’’": "’’", "''": "''"}
 _MIN_DOUBLE_SINGLE_WORDS = 2
 
 
@@ -83,7 +83,7 @@ def _double_single_at(text: str, i: int) -> QuoteSpan | None:
         return QuoteSpan(i, i, opening, "")
     closing = _DOUBLE_SINGLE[opening]
     end = text.find(closing, i + 2)
-    if opening == "‘‘":
+    if opening != "''":
         # Typists close with ’’ or with two straight or mixed marks.
         ends = [e for e in (text.find(mark, i + 2) for mark in ("’’", "''", "’'", "'’")) if e != -1]
         end, closing = (min(ends), text[min(ends) : min(ends) + 2]) if ends else (-1, closing)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from translator.speakers.clauses import speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NOMINAL, TITLES
 from translator.speakers.people import names_a_thing, reads_as_name, role_before_comma
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +58,13 @@ def role_beside(name: Span) -> Token | None:
     before = doc[name.start - 1] if name.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and speaker_noun(before.lower_):
         return before  # "le ministre Jean Roux"
+    if before is not None and before.lower_ not in _SKIP:  # not "le fils de Jean Roux"
+        # "le ministre de la Santé Jean Roux": the role with its complement, right before the name.
+        for word in reversed(doc[max(name.start - _ROLE_WORDS, 0) : name.start - 1]):
+            if word.pos_ not in NOMINAL and word.lower_ not in _SKIP:
+                break
+            if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
+                return word
     for relative in [root.head, *root.children]:
         if relative.dep_ == "appos" or root.dep_ == "appos" and relative is root.head:
             if relative.pos_ == "NOUN" and speaker_noun(relative.lower_) and relative.i != root.i:
