@@ -441,3 +441,27 @@ def test_a_date_glued_after_the_headline_is_its_date_not_part_of_it():
 ])
 def test_news_about_cookies_stays(line):
     assert furniture_reason(line) is None
+
+
+LYCEES = [
+    "Le conseil régional a voté jeudi un plan de deux millions d'euros pour les lycées de la région, après trois "
+    "heures de débat.",
+    "Les travaux commenceront à la rentrée prochaine dans six établissements, selon le calendrier de l'exécutif.",
+]
+
+
+def test_a_relative_date_line_follows_the_headline_and_a_name_line_above_it_is_not_one():
+    article = clean(["Le Courrier du Sud", "Lycées : la région vote un plan de deux millions d'euros",
+                     "Mis à jour il y a 3 heures", *LYCEES])
+    assert article.title == "Lycées : la région vote un plan de deux millions d'euros"
+    assert reasons(article)["Mis à jour il y a 3 heures"] == "timestamp"
+
+
+def test_a_site_name_after_a_dash_is_not_part_of_the_headline():
+    article = clean(["Lycées : la région vote un plan de deux millions d'euros - Le Courrier du Sud", *LYCEES])
+    assert article.title == "Lycées : la région vote un plan de deux millions d'euros"
+    # What follows a dash and is not a name stays: a number, lower-case words.
+    kept = clean(["Le top des déclarations de la semaine - N°8", "Par Anne Roy", *LYCEES])
+    assert kept.title == "Le top des déclarations de la semaine - N°8"
+    worded = clean(["Coupe du monde - la France championne", "Par Anne Roy", *LYCEES])
+    assert worded.title == "Coupe du monde - la France championne"

@@ -18,7 +18,7 @@ import re
 from datetime import date, datetime
 
 from translator.document import Article, ArticleDate, RemovedLine
-from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_question, same_headline_but_site
+from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_question, same_headline_but_site, site_suffix_removed
 from translator.french.layout import place_body
 from translator.french.lines import (
     FRENCH_FUNCTION_WORDS,
@@ -294,6 +294,15 @@ def _date_field(text: str, found: str) -> bool:
     )
 
 
+# "Mis à jour il y a 3 heures", "Publié il y a 20 min": a date line the page gives relative
+# to now (no date to parse, but a date line all the same: a headline's follower).
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:mis\s+à\s+jour|publié(?:e)?|modifié(?:e)?)\s+)?il\s+y\s+a\s+\d+\s+"
+    r"(?:min(?:utes?)?|h(?:eures?)?|jours?|secondes?)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _is_empty_stamp(text: str) -> bool:
     # "Publié", "Publié le", "Mis à jour le": a date line whose date the page left empty.
     if not _STAMP_WORDS.search(text):
@@ -383,7 +392,7 @@ def _line_shape(text: str) -> str | None:
         return "copyright"
     if is_fragment(text):
         return "fragment"
-    if _is_empty_stamp(text):
+    if _is_empty_stamp(text) or _RELATIVE_STAMP.match(text):
         return "timestamp"
     if _ONLY_PLATFORMS.match(text) or _EMBEDDED_POST.search(text):
         return "social"
@@ -477,7 +486,7 @@ def clean_document(raw: RawDocument) -> Article:
         if bare and article_date is None and title.startswith(min(bare, key=len)):
             # "… îles éloignées |10 April 2021": what follows the headline may be its date.
             article_date = parse_timestamp(title[len(min(bare, key=len)) :].strip(" |–—-"))
-        title = min(bare, key=len, default=title)
+        title = site_suffix_removed(min(bare, key=len, default=title))
         for line in lines:
             if line.reason in (None, "duplicate") and same_headline_but_site(line.text, title):
                 line.reason = "title"

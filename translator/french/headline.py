@@ -140,7 +140,8 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
         if i + 1 < len(lines) and lines[i + 1].reason is None and is_sentence_line(lines[i + 1].text):
             return i
     if above:
-        return above[0]
+        # The first, unless it reads as a name (a site's, a section's) and a headline follows.
+        return next((i for i in above if not _names_something(lines[i].text)), above[0])
     questions = [i for i in kept if i < first_anchor and is_headline_question(lines[i].text)]
     if questions:
         return questions[0]
@@ -153,6 +154,29 @@ def choose_headline(lines: list[PageLine], first_anchor: int, last_anchor: int) 
     if kept and _exclaimed_at_top(lines, kept):
         return kept[0]
     return None
+
+
+_NAME_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "&"})
+
+
+def _names_something(text: str) -> bool:
+    """"Le Courrier du Sud", "Radio Télé Nord": a few words, each capitalised but the small
+    words between: a name (a paper, a section, a place), not a headline."""
+    words = text.split()
+    return len(words) <= 5 and all(
+        (w[:1].isupper() and w.replace("-", "").replace("'", "").replace("’", "").isalpha()) or w.lower() in _NAME_LINKS
+        for w in words
+    )
+
+
+def site_suffix_removed(title: str) -> str:
+    """"Lycées : la région vote un plan - Le Courrier du Sud" → the headline: a dash or bar
+    then a name (a domain, capitals, or capitalised words) ends a page title, not a headline."""
+    match = _SITE_SUFFIX.search(title)
+    if match is None:
+        return title
+    suffix = match.group(0).strip(" |–—-")
+    return title[: match.start()] if _DOMAIN.search(suffix) or _names_something(suffix) else title
 
 
 def _exclaimed_at_top(lines: list[PageLine], kept: list[int]) -> bool:
