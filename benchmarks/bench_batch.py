@@ -13,7 +13,9 @@ process, so peak memory is the phase's own):
   brief-warm  run_batch (default) again into a new folder, cache filled by brief-cold
   ceiling     raw CTranslate2 translate_batch on the distinct units each mode translated,
               same model and beam, at its best of a few batch settings (no cleaning,
-              no summary, no cache): what the network alone costs
+              no summary, no cache): what the network alone costs; measured right
+              before and right after the mode's run (the machine's speed drifts over
+              minutes), the mean of the two is the ceiling
 
 For each mode it prints the time to the digest and the whole run's time. The default
 mode's whole run is also when a one-phase run (the digest written after every unit, as
@@ -21,6 +23,7 @@ before briefs came first) would write its digest: it translates the same units. 
 then compares the two modes' briefs (title, sentences, key quotes) article by article.
 
     python benchmarks/bench_batch.py --pages ../shared/corpus/fr-news   # real pages
+    python benchmarks/bench_batch.py --pages ../shared/corpus/fr-news --no-baseline   # modes and ceilings only
 
 The baseline gets the cleaned body of each article (what brief translates too), so
 both translate the same sentences. It uses the installed fr→en model; when none is
@@ -237,6 +240,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="Use the tiny test model even if a real one is installed.")
     parser.add_argument("--ray", action="store_true", help="Compare --workers 2 with 2 Ray actors (no baseline).")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="Skip the Argos loop (the longest phase): the modes and their ceilings only.")
     parser.add_argument("--keep", type=Path, help="Keep the corpus and outputs in this folder.")
     parser.add_argument("--pages", type=Path, help="Brief these .txt/.html pages instead of the synthetic corpus.")
     parser.add_argument("--ceiling", choices=["all", "sorted"], default="all",
@@ -307,35 +312,43 @@ def main() -> None:
     if args.ray:
         compare_ray(env, work, corpus_dir, corpus, sentences, common)
         return
-    base, base_mb = run_phase("baseline", env, bodies=bodies)
+    base, base_mb = (None, 0.0) if args.no_baseline else run_phase("baseline", env, bodies=bodies)
     runs = {}  # mode → (cold result, its peak MB, ceiling result, its peak MB)
     for mode, translate_all in (("default", 1), ("--brief-only", 0)):
         out, mode_cache = work / f"out-{translate_all}", work / f"cache-{translate_all}"
+        ceiling_options = {"corpus": corpus_dir, "beam_size": args.beam_size, "translate_all": translate_all,
+                           "ceiling": args.ceiling}
+        # The machine's speed drifts over minutes: the ceiling is measured right before and
+        # right after the mode's run, and the mean of the two is the one it is held to.
+        before, before_mb = run_phase("ceiling", env, **ceiling_options)
         cold, cold_mb = run_phase("brief", env, corpus=corpus_dir, out=out, cache_dir=mode_cache,
                                   translate_all=translate_all, **common)
-        ceiling, ceiling_mb = run_phase("ceiling", env, corpus=corpus_dir, beam_size=args.beam_size,
-                                        translate_all=translate_all, ceiling=args.ceiling)
-        runs[mode] = (cold, cold_mb, ceiling, ceiling_mb)
+        after, after_mb = run_phase("ceiling", env, **ceiling_options)
+        ceiling = {**after, "seconds": (before["seconds"] + after["seconds"]) / 2,
+                   "around": (before["seconds"], after["seconds"])}
+        runs[mode] = (cold, cold_mb, ceiling, max(before_mb, after_mb))
     warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=work / "cache-1",
                               translate_all=1, **common)
     cold = runs["default"][0]
 
     print(f"{'':40} {'digest s':>8} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
-    rows = [("baseline (Argos translate per article)", base, base_mb),
+    rows = [*([("baseline (Argos translate per article)", base, base_mb)] if base else []),
             *((f"brief batch {mode}, empty cache", result[0], result[1]) for mode, result in runs.items()),
             ("brief batch default, warm cache", warm, warm_mb)]
     for label, result, peak in rows:
         seconds = result["seconds"]
         digest = result.get("digest_seconds")
+        speed_up = f"{base['seconds'] / seconds:8.1f}x" if base else f"{'-':>9}"
         print(f"{label:40} {'' if digest is None else f'{digest:8.2f}':>8} {seconds:8.2f} "
-              f"{len(briefed) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} {base['seconds'] / seconds:8.1f}x")
+              f"{len(briefed) / seconds:8.2f} {sentences / seconds:8.1f} {peak:8.0f} {speed_up}")
 
     # The ceiling: translation alone, on the units each mode translated (the same units).
     for mode, (result, _, ceiling, ceiling_mb) in runs.items():
         rate = result["units"] / result["seconds"]
         ceiling_rate = ceiling["units"] / ceiling["seconds"]
         print(f"ceiling for {mode}: raw CTranslate2 translate_batch, {ceiling['units']} units in "
-              f"{ceiling['seconds']:.2f}s ({ceiling_rate:.1f} units/s; best of "
+              f"{ceiling['seconds']:.2f}s (mean of {ceiling['around'][0]:.2f}s before and {ceiling['around'][1]:.2f}s "
+              f"after the run; {ceiling_rate:.1f} units/s; best of "
               f"{', '.join(f'{k} {v:.1f}s' for k, v in ceiling['tried'].items())}; model load "
               f"{ceiling['load_seconds']:.1f}s not counted; peak {ceiling_mb:.0f} MB)")
         print(f"brief batch {mode}, cold: {result['units']} units in {result['seconds']:.2f}s ({rate:.1f} units/s, "
@@ -343,22 +356,24 @@ def main() -> None:
     quick = runs["--brief-only"][0]
     print(f"time to the digest: --brief-only {quick['digest_seconds']:.2f}s, default {cold['digest_seconds']:.2f}s; "
           f"a one-phase default (digest after every unit) {cold['seconds']:.2f}s = "
-          f"{cold['seconds'] / quick['digest_seconds']:.1f}x --brief-only's; the loop "
-          f"{base['seconds'] / quick['digest_seconds']:.1f}x")
+          f"{cold['seconds'] / quick['digest_seconds']:.2f}x --brief-only's"
+          + (f"; the loop {base['seconds'] / quick['digest_seconds']:.1f}x" if base else ""))
     pairs = [(shown(work / "out-1", path), shown(work / "out-0", path)) for path in briefed]
     alike = sum(full is not None and full == quick_brief for full, quick_brief in pairs)
     print(f"same brief in both modes (title, sentences, key quotes): {alike} of {len(briefed)} articles")
 
     same = 0
-    for path in briefed:
+    for path in briefed if base else ():
         brief = json.loads((work / "out-1" / f"{path.stem}.json").read_text(encoding="utf-8"))
         same += letters(brief["translation_en"] or "") == letters(base["outputs"][f"{path.stem}.txt"])
-    print(f"baseline sentence splitting: {base['sbd']}")
+    if base:
+        print(f"baseline sentence splitting: {base['sbd']}")
     print(f"briefs written: {cold['done']} of {len(briefed)}; units translated: {cold['units']}; "
           f"warm run: {warm['cache_hits']} of {warm['units']} units from the cache, model loaded: {warm['model_loaded']}")
     check = "(the tiny model copies its input, so this is an exact check)" if tiny_model else \
         "(a real model translates quotes apart from their frame, so small differences are expected)"
-    print(f"same translated text as the baseline: {same} of {len(briefed)} articles {check}")
+    if base:
+        print(f"same translated text as the baseline: {same} of {len(briefed)} articles {check}")
     if tiny_model:
         print("NOTE: tiny test model: these ratios measure batching and overheads, not a real model's compute.")
     if not args.keep:

@@ -53,7 +53,7 @@ EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt", "html": "html"}
 # character budget keeps a sub-batch of long sentences within the same time.
 SUB_BATCH_UNITS = 32
 SUB_BATCH_CHARS = SUB_BATCH_UNITS * 110  # ~110 characters in an average French unit
-SORT_WINDOW = 4  # sub-batches whose units are sorted by length together
+SORT_WINDOW = 16  # sub-batches whose units are sorted by length together (see README "Batches")
 
 
 @dataclass(frozen=True)
