@@ -75,17 +75,25 @@ def prepare_text(text: str, name: str = "<text>") -> PreparedArticle:
 
 def prepare_document(document: RawDocument) -> PreparedArticle:
     """Clean, check the language and segment one article that has been read."""
-    return with_speakers(prepare_without_speakers(document))
+    article = clean_french(document)
+    quotes = attribute_speakers(article.paragraphs, find_quotes(article.paragraphs))
+    return PreparedArticle(article, quotes, segment_article(article, quotes))
 
 
-def prepare_without_speakers(document: RawDocument) -> PreparedArticle:
-    """`prepare_document` but for the speakers (spaCy's part, the slow one): the quotes
-    are found, nobody is named yet. Bad input is reported here."""
+def clean_french(document: RawDocument) -> Article:
+    """The cleaned article; bad input (nothing left, not French) is reported here."""
     source = document.source
     article = clean_document(document)
     if not article.paragraphs:
         raise InputError(f"{source}: no article text left after cleaning (only headlines or page furniture)")
     ensure_french(article.body, str(source))
+    return article
+
+
+def prepare_without_speakers(document: RawDocument) -> PreparedArticle:
+    """`prepare_document` but for the speakers (spaCy's part, the slow one): the quotes
+    are found, nobody is named yet. Bad input is reported here."""
+    article = clean_french(document)
     quotes = find_quotes(article.paragraphs)
     return PreparedArticle(article, quotes, segment_article(article, quotes))
 

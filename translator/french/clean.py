@@ -225,8 +225,8 @@ _FURNITURE = re.compile(
     r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
     r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
     r"ajouter\s+à\s+(?:mes|vos)\s+(?:favoris|sélections|listes?)|"
-    r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture|"
-    r"(?:mis\s+à\s+jour\s+)?il\s+y\s+a\s+\d+\s+(?:min(?:utes?)?|h(?:eures?)?|jours?)$)\b",
+    # ("Mis à jour il y a 3 heures" is a timestamp: _RELATIVE_STAMP)
+    r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture)\b",
     re.IGNORECASE,
 )
 _MAX_FURNITURE_WORDS = 12
@@ -482,11 +482,12 @@ def clean_document(raw: RawDocument) -> Article:
     if headline is not None:
         title = lines[headline].text
         # The page's <title> line chosen ("… | Site") while the page repeats it bare: the bare one.
-        bare = [line.text for line in lines if len(line.text) < len(title) and same_headline_but_site(line.text, title)]
-        if bare and article_date is None and title.startswith(min(bare, key=len)):
+        bare = min((line.text for line in lines if len(line.text) < len(title) and same_headline_but_site(line.text, title)),
+                   key=len, default=title)
+        if article_date is None and bare != title and title.startswith(bare):
             # "… îles éloignées |10 April 2021": what follows the headline may be its date.
-            article_date = parse_timestamp(title[len(min(bare, key=len)) :].strip(" |–—-"))
-        title = site_suffix_removed(min(bare, key=len, default=title))
+            article_date = parse_timestamp(title[len(bare) :].strip(" |–—-"))
+        title = site_suffix_removed(bare)
         for line in lines:
             if line.reason in (None, "duplicate") and same_headline_but_site(line.text, title):
                 line.reason = "title"
