@@ -50,7 +50,6 @@ class DigestEntry:
             "output": self.output,
             "title": self.title,
             "date": None if self.date is None else self.date.to_dict(),
-            "site": self.site,
             "brief": self.sentences,
             "quotes": [asdict(q) for q in self.quotes],
             "title_from": self.title_from,
