@@ -137,3 +137,15 @@ def test_ellipsis_in_brackets_before_a_capital_is_not_a_glued_end():
     text = "Il a parlé de la mairie (...)Les travaux reprennent. Fin."
     assert split_sentences(text)[-1] == "Fin."
     assert split_sentences(text)[0].startswith("Il a parlé de la mairie (...)Les travaux")
+
+
+def test_a_quotation_glued_to_the_previous_sentence_opens_the_next_one():
+    # The straight mark after "finale." opens the next quotation: it belongs to the next sentence.
+    text = 'Il a parlé de la finale."Nous verrons. Le club est prêt", a-t-il dit.«Rien» ne change.'
+    assert split_sentences(text) == [
+        "Il a parlé de la finale.",
+        '"Nous verrons. Le club est prêt", a-t-il dit.',
+        "«Rien» ne change.",
+    ]
+    # A mark that closes a quotation still ends the sentence with it.
+    assert split_sentences('Elle a dit "non".Puis rien.') == ['Elle a dit "non".', "Puis rien."]

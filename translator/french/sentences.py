@@ -32,6 +32,7 @@ _ABBREVIATIONS = {
 }
 _TERMINATORS = ".!?…"
 _CLOSERS = "»”\"’)]"
+_OPENERS = "«“\""  # quotation marks that may open the next sentence, glued to the last one
 _SPACES = " \u00a0\u202f\t\n"
 # What may start a sentence: a capital, a digit, an opening quote or bracket, a dash.
 _STARTS = re.compile(r"[A-ZÀ-ÖØ-Þ0-9«“\"‘(\[—–-]")
@@ -65,6 +66,7 @@ def split_spans(text: str, language: str = "french") -> list[tuple[int, int]]:
     """[start, end) offsets of the sentences in `text`; never cuts inside a quotation."""
     abbreviations = _ABBREVIATIONS.get(language, _ABBREVIATIONS["french"])
     quotes = find_quote_spans(text)
+    opens = {span.start for span in quotes}  # a mark here opens a quotation, never closes a sentence
     inside = [False] * (len(text) + 1)
     for span in quotes:
         for i in range(span.start + 1, span.end - 1):
@@ -82,7 +84,7 @@ def split_spans(text: str, language: str = "french") -> list[tuple[int, int]]:
             end = i + 1
             while end < n and text[end] in _TERMINATORS:
                 end += 1
-            while end < n and text[end] in _CLOSERS and not inside[end]:
+            while end < n and text[end] in _CLOSERS and not inside[end] and end not in opens:
                 end += 1
             if _is_boundary(text, i, end, abbreviations):
                 spans.append((start, end))
@@ -139,8 +141,10 @@ def _token_around(text: str, at: int) -> str:
 
 
 def _is_glued_boundary(text: str, mark: int, end: int, abbreviations: set[str]) -> bool:
-    """A sentence mark with the next sentence glued to it: "domestique.Consternant", "2019.Le"."""
-    if not _CAPITAL.match(text[end]) or mark == 0:
+    """A sentence mark with the next sentence glued to it: "domestique.Consternant", "2019.Le",
+    or to the quotation that opens it: 'finale."Nous'."""
+    first = end + 1 if text[end] in _OPENERS else end
+    if first >= len(text) or not _CAPITAL.match(text[first]) or mark == 0:
         return False
     before = text[mark - 1]
     if not (before.isalnum() or before in _CLOSERS):
