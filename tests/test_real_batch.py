@@ -17,7 +17,7 @@ import pytest
 from conftest import PROJECT, SHARED
 from test_faults import batch_command, cache_rows, interrupt, outputs, summary_counts
 
-from translator.batch.driver import SUB_BATCH_UNITS
+from translator.batch.planning import SUB_BATCH_UNITS
 
 pytestmark = pytest.mark.slow
 

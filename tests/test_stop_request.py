@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from translator.batch.driver import StopRequest
+from translator.batch.stopping import StopRequest
 from translator.files import write_atomic
 
 

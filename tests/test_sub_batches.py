@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import UpperRecipe, UpperTranslator
 from test_batch import write_articles
 
-from translator.batch.driver import BatchSettings, plan_sub_batches, run_batch
+from translator.batch.driver import BatchSettings, run_batch
+from translator.batch.planning import plan_sub_batches
 from translator.translation.engine import iter_translated_batches
 from translator.batch.backends.pool import WorkerPool
 

@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -44,16 +42,12 @@ from translator.translation.engine import TextTranslator, iter_translated_batche
 from translator.files import make_folder, write_atomic
 from translator.pipeline import PreparedArticle, finish
 from translator.french.reader import DEFAULT_MAX_BYTES
+from translator.batch.planning import SORT_WINDOW, SUB_BATCH_UNITS, SubBatchPlanner
 from translator.batch.records import RecordStore, remove_stale_temps
+from translator.batch.stopping import StopRequest
 from translator.output.render import render_brief
 
 EXTENSIONS = {"markdown": "md", "json": "json", "text": "txt", "html": "html"}
-# Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
-# units sorted by length were as fast as any larger size, and take 1–3 s each; the
-# character budget keeps a sub-batch of long sentences within the same time.
-SUB_BATCH_UNITS = 32
-SUB_BATCH_CHARS = SUB_BATCH_UNITS * 110  # ~110 characters in an average French unit
-SORT_WINDOW = 16  # sub-batches whose units are sorted by length together (see README "Batches")
 
 
 @dataclass(frozen=True)
@@ -178,105 +172,6 @@ FULL_TEXT = Phase("full text", full=True)
 
 def warn(message: str) -> None:
     print(f"brief: warning: {message}", file=sys.stderr, flush=True)
-
-
-class SubBatchPlanner:
-    """The distinct units of articles as they come, in sub-batches of at most `size` units and
-    `max_chars` characters: articles in order, so early ones finish early; within each window
-    of `window` sub-batches, sorted by length (similar lengths batch with less padding)."""
-
-    def __init__(self, size: int, window: int, max_chars: int | None = None) -> None:
-        self.size = size
-        self.window = max(1, window)
-        self.budget = max_chars or size * SUB_BATCH_CHARS // SUB_BATCH_UNITS
-        self.seen: set[str] = set()
-        self.buffer: list[str] = []
-
-    def add(self, units: Iterable[str]) -> list[list[str]]:
-        """One article's units; the sub-batches of a full window, if this filled one."""
-        for unit in units:
-            if unit not in self.seen:
-                self.seen.add(unit)
-                self.buffer.append(unit)
-        return self.flush() if len(self.buffer) >= self.size * self.window else []
-
-    def flush(self) -> list[list[str]]:
-        """The sub-batches of whatever is buffered (at the end of the inputs)."""
-        batches: list[list[str]] = []
-        current: list[str] = []
-        chars = 0
-        for unit in sorted(self.buffer, key=len):
-            if current and (len(current) >= self.size or chars + len(unit) > self.budget):
-                batches.append(current)
-                current, chars = [], 0
-            current.append(unit)
-            chars += len(unit)
-        if current:
-            batches.append(current)
-        self.buffer.clear()
-        return batches
-
-
-def plan_sub_batches(
-    units_per_article: Sequence[Sequence[str]], size: int, window: int, max_chars: int | None = None
-) -> list[list[str]]:
-    """All sub-batches of `SubBatchPlanner` for articles known up front."""
-    planner = SubBatchPlanner(size, window, max_chars)
-    batches = [batch for units in units_per_article for batch in planner.add(units)]
-    return batches + planner.flush()
-
-
-class StopRequest:
-    """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
-    a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
-
-    In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
-    the signal when it returns), so it is finished and kept. A backend with
-    `translate_batches` works elsewhere and only waits here: it is stopped at once
-    (`at_once`), as what it has not returned yet would be lost anyway. Even then, files
-    being written (`writing()`) are finished first, so no brief, record or temp file is
-    left half-made.
-    """
-
-    SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-    def __init__(self) -> None:
-        self.requested = False
-        self.at_once = False
-        self._previous: dict[int, object] = {}
-        self._writing = 0  # nesting depth of `writing()`
-        self._deferred = False  # a stop-at-once that arrived while writing
-
-    def _handle(self, signum: int, frame: object) -> None:
-        if self.requested or self.at_once:
-            self.requested = True
-            if self._writing:
-                self._deferred = True
-                return
-            raise KeyboardInterrupt
-        self.requested = True
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold a stop-at-once back until the files written inside are whole; then stop."""
-        self._writing += 1
-        try:
-            yield
-        finally:
-            self._writing -= 1
-        if not self._writing and self._deferred:
-            self._deferred = False
-            raise KeyboardInterrupt
-
-    def __enter__(self) -> StopRequest:
-        if threading.current_thread() is threading.main_thread():
-            for number in self.SIGNALS:
-                self._previous[number] = signal.signal(number, self._handle)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for number, handler in self._previous.items():
-            signal.signal(number, handler)
 
 
 class Batch:
