@@ -2,7 +2,8 @@
 
 import pytest
 
-from translator.french.clean import clean_document, furniture_reason, parse_timestamp
+from translator.french.clean import clean_document, furniture_reason
+from translator.french.dates import parse_timestamp
 from translator.french.reader import RawDocument
 
 

@@ -6,7 +6,8 @@ translator/french/headline.py or one line rule that feeds it.
 
 import pytest
 
-from translator.french.clean import clean_document, furniture_reason, parse_timestamp
+from translator.french.clean import clean_document, furniture_reason
+from translator.french.dates import parse_timestamp
 from translator.french.headline import is_heading_like, same_headline_but_site
 from translator.french.reader import RawDocument
 

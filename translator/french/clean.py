@@ -15,16 +15,14 @@ Two passes, both about the *shape* of lines, never about one site's wording:
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from translator.document import Article, ArticleDate, RemovedLine
+from translator.french.dates import DATE_NUMERIC, RELATIVE_STAMP, TIME, is_empty_stamp, parse_timestamp
 from translator.french.headline import NUMBERED_ITEM, PageLine, is_headline_question, same_headline_but_site, site_suffix_removed
 from translator.french.layout import place_body
 from translator.french.lines import (
-    FRENCH_FUNCTION_WORDS,
     addresses_reader,
-    MONTH_NUMBERS,
-    WEEKDAYS,
     is_english,
     is_fragment,
     is_running_prose,
@@ -37,25 +35,6 @@ from translator.french.lines import SENTENCE_END as _SENTENCE_END
 from translator.french.lines import norm as _norm
 from translator.french.reader import RawDocument
 
-# Pages of bilingual countries (Seychelles, Mauritius, Cameroon) date French articles in English.
-_ENGLISH_MONTHS = {
-    name: number for number, name in enumerate(
-        "january february march april may june july august september october november december".split(), start=1)
-}
-_MONTH_NUMBERS = {**MONTH_NUMBERS, **_ENGLISH_MONTHS}
-_MONTH = "|".join(_MONTH_NUMBERS)
-_DATE_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})(?:[/-]|\.\s?)(?P<m>\d{1,2})(?:(?:[/-]|\.\s?)(?P<y>\d{4}|\d{2}))?\b")
-# Fields of a metadata line: "15 janvier 2003 - 23h49 - Rubrique - Ecrit par :", "Agence X | 07.05.2024".
-_FIELD_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+")
-_DATE_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_DATE_WORDS = re.compile(rf"\b(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})(?:\s+(?P<y>\d{{4}}))?\b", re.IGNORECASE)
-_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s*(?:h|H|:)\s*(?P<min>[0-5]\d)\b")
-_STAMP_WORDS = re.compile(
-    r"\b(?:(?:dernière\s+)?mise?\s+à\s+jour|mis\s+à\s+jour|màj|maj|publié(?:e)?|modifié(?:e)?|actualisé(?:e)?|"
-    r"mise\s+en\s+ligne|posté(?:e)?|créé(?:e)?|updated|published)\b",
-    re.IGNORECASE,
-)
-_WEEKDAY = "|".join(WEEKDAYS)
 
 
 _PLATFORMS = (
@@ -225,7 +204,7 @@ _FURNITURE = re.compile(
     r"(?:aller|passer|accéder)\s+(?:directement\s+)?(?:au\s+contenu|à\s+la\s+navigation|au\s+menu|à\s+la\s+recherche)|"
     r"(?:écouter|offrir|sauvegarder|enregistrer)\s+(?:cet\s+|l['’])?article|"
     r"ajouter\s+à\s+(?:mes|vos)\s+(?:favoris|sélections|listes?)|"
-    # ("Mis à jour il y a 3 heures" is a timestamp: _RELATIVE_STAMP)
+    # ("Mis à jour il y a 3 heures" is a timestamp: dates.RELATIVE_STAMP)
     r"(?:temps\s+de\s+)?lecture\s*:?\s*\d+\s*min|\d+\s*min(?:utes?)?\s+de\s+lecture)\b",
     re.IGNORECASE,
 )
@@ -241,74 +220,6 @@ _NOTICES = (
     ("report-error", _REPORT_ERROR, 20),
     ("cookie-notice", _COOKIES, 60),
 )
-
-
-def parse_timestamp(line: str) -> ArticleDate | None:
-    """Parse a "Dernière mise à jour à 08h44 le 17/02"-style line; None if it is not one."""
-    text = _norm(line)
-    if len(text.split()) > 16:
-        return None
-    found = _DATE_ISO.search(text) or _DATE_WORDS.search(text) or _DATE_NUMERIC.search(text)
-    clock = _TIME.search(text)
-    if found is None:
-        return None
-    rest = text
-    for match in (found, clock):
-        if match is not None:
-            rest = rest.replace(match.group(0), " ")
-    # Either a stamp keyword, or nothing but date words around the date ("Le 3 mars 2024, 14h05").
-    leftovers = re.sub(rf"\b(?:le|à|a|les|de|du|et|{_WEEKDAY})\b|[\s,.\-–|:()]", "", rest, flags=re.IGNORECASE)
-    if not _STAMP_WORDS.search(text) and leftovers and not _date_field(text, found.group(0)):
-        return None
-    month_text = found.group("m")
-    month = _MONTH_NUMBERS.get(month_text.lower()) if not month_text.isdigit() else int(month_text)
-    day = int(found.group("d"))
-    year_text = found.group("y")
-    year = None
-    if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None
-    try:
-        date(year or 2000, month, day)
-    except ValueError:
-        return None
-    return ArticleDate(
-        day=day,
-        month=month,
-        year=year,
-        hour=int(clock.group("h")) if clock else None,
-        minute=int(clock.group("min")) if clock else None,
-        raw=text,
-    )
-
-def _date_field(text: str, found: str) -> bool:
-    """The date is one field of a metadata line ("15 janvier 2003 - 23h49 - Maroc - Ecrit
-    par :", "Agence de presse X | 07. 05. 2024"): fields of a few words, no sentence."""
-    fields = _FIELD_SEPARATOR.split(text)
-    return (
-        len(fields) >= 2
-        and all(len(field.split()) <= 5 for field in fields)
-        and any(found in field and len(field.split()) <= len(found.split()) + 2 for field in fields)
-        and not _SENTENCE_END.search(text)
-    )
-
-
-# "Mis à jour il y a 3 heures", "Publié il y a 20 min": a date line the page gives relative
-# to now (no date to parse, but a date line all the same: a headline's follower).
-_RELATIVE_STAMP = re.compile(
-    r"^(?:(?:mis\s+à\s+jour|publié(?:e)?|modifié(?:e)?)\s+)?il\s+y\s+a\s+\d+\s+"
-    r"(?:min(?:utes?)?|h(?:eures?)?|jours?|secondes?)\W*$",
-    re.IGNORECASE,
-)
-
-
-def _is_empty_stamp(text: str) -> bool:
-    # "Publié", "Publié le", "Mis à jour le": a date line whose date the page left empty.
-    if not _STAMP_WORDS.search(text):
-        return False
-    rest = _STAMP_WORDS.sub(" ", text)
-    return all(w in FRENCH_FUNCTION_WORDS for w in words_of(rest))
 
 
 def _is_caption(text: str, words: int) -> bool:
@@ -392,7 +303,7 @@ def _line_shape(text: str) -> str | None:
         return "copyright"
     if is_fragment(text):
         return "fragment"
-    if _is_empty_stamp(text) or _RELATIVE_STAMP.match(text):
+    if is_empty_stamp(text) or RELATIVE_STAMP.match(text):
         return "timestamp"
     if _ONLY_PLATFORMS.match(text) or _EMBEDDED_POST.search(text):
         return "social"
@@ -427,7 +338,7 @@ def _line_shape(text: str) -> str | None:
         return "paywall"
     if words <= 8 and _HASHTAG.search(text) and not ends_sentence:
         return "social"
-    if words <= _COMMENT_HEADER_WORDS and _DATE_NUMERIC.search(text) and _TIME.search(text) and not ends_sentence:
+    if words <= _COMMENT_HEADER_WORDS and DATE_NUMERIC.search(text) and TIME.search(text) and not ends_sentence:
         return "comments"  # a date line parse_timestamp did not take: a name before it
     if _is_caption(text, words) or _MEDIA_CARD.search(text) or (words <= 60 and _PICTURE_LEAD.match(text)):
         return "caption"

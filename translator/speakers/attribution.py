@@ -8,10 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import (
-    impersonal_after, is_speech_verb_form, names_someone, phrase_at, speaker_after, speaker_in_sentence, subject_of,
-    subject_speaker,
-)
+from translator.speakers.clauses import impersonal_after, speaker_after, speaker_in_sentence, subject_of, subject_speaker
+from translator.speakers.phrases import is_speech_verb_form, names_someone, phrase_at
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PHRASE_STOP, PRONOUN_GENDER, SPEAKER_NOUNS, SPEECH_INTRODUCERS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES, TO_WHOM
+from translator.speakers.frames import Pronoun, as_written
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SUBJECT_CLITICS, TITLES, TO_WHOM
+from translator.speakers.phrases import chunk_from, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -90,14 +91,6 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return pronoun
     # The inverted clause itself marks its noun phrase as the one who speaks.
     return as_written(phrase) if names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
-
-
-def is_speech_verb_form(word: str) -> bool:
-    """Present-tense forms of speech verbs that the tagger often reads as nouns ("juge",
-    "note", "souffle") or adjectives, after a quotation: "« … », juge un syndicaliste"."""
-    if word in SPEECH_VERB_FORMS:
-        return True
-    return any(word in (stem + "e", stem + "ent") for stem in SPEECH_VERB_STEMS)
 
 
 def inverted_subject_start(doc: Doc, i: int) -> int:
@@ -237,15 +230,6 @@ def speaker_before(token: Token) -> str | Pronoun | None:
     return person_announcing(words) or name_and_colon(words)
 
 
-def mistagged_verb(word: Token) -> bool:
-    """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
-    after a name or a noun that the parse links to it."""
-    previous = word.doc[word.i - 1] if word.i > 0 else None
-    return (previous is not None and previous.pos_ in ("PROPN", "NOUN") and word.pos_ not in ("VERB", "AUX")
-            and is_speech_verb_form(word.lower_)
-            and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
-
-
 def person_announcing(words: Span, verb: Token | None = None) -> str | None:
     """"Interrogée par l'AFP, Anne Roux, 52 ans, raconte : « … »" when the parse misses the
     subject: a sentence leading to the quotation with ":" names its speaker first; so does
@@ -360,160 +344,3 @@ def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
     return as_written(phrase) if names_someone(phrase) else None
 
 
-def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
-    """"ce dernier", "cette dernière", "lui", "elle" stand for someone named earlier."""
-    words = [w.lower_ for w in phrase]
-    if len(words) == 1 and words[0] in ("il", "elle", "lui"):
-        return Pronoun(anchor, PRONOUN_GENDER[words[0]])
-    if len(words) == 2 and words[0] in ("ce", "cette") and words[1] in ("dernier", "dernière"):
-        return Pronoun(anchor, PRONOUN_GENDER[words[1]])
-    return None
-
-
-def phrase_at(word: Token) -> Span | None:
-    """The noun phrase around a subject the parser found: its words to the left, then `chunk_from`."""
-    doc = word.doc
-    start = word.i
-    if word.pos_ == "PROPN" or (word.ent_type_ == "PER" and word.text[:1].isupper()):
-        # A name starts where it starts ("… aux Armées Paul Mercier"), a title aside. (The
-        # small model also tags roles as people: "le président de la République" is a role.)
-        while start > word.sent.start and doc[start - 1].lower_ in TITLES:
-            start -= 1
-        return chunk_from(doc[start])
-    while start > word.sent.start and (
-        doc[start - 1].pos_ in NOMINAL or doc[start - 1].lower_ in TITLES
-        or (doc[start - 1].lower_ in LINKS and start - 2 >= word.sent.start and doc[start - 2].pos_ in ("NOUN", "PROPN"))
-    ):
-        start -= 1
-    while start < word.i and doc[start].lower_ in LINKS:
-        start += 1
-    # "Le porte-parole du parti en matière de santé, Luc Bertin, a …": the name says who.
-    subtree = {t.i for t in word.subtree}
-    for comma in range(word.i + 1, word.right_edge.i + 1):
-        if doc[comma].text == "," and comma + 1 in subtree:
-            name = apposed_name(doc, comma)
-            if name is not None:
-                return name
-    return chunk_from(doc[start])
-
-
-def chunk_from(first: Token) -> Span | None:
-    """The noun phrase that starts at `first`, read left to right: determiners, adjectives,
-    nouns and names, joined by de/du/des; it stops at dates, places and clauses
-    ("M. Mercier à ses homologues" → "M. Mercier"). A name in apposition after a comma is
-    preferred to the role before it ("la ministre des Sports, Claire Dumas")."""
-    doc = first.doc
-    end = first.i
-    while end < len(doc) and end - first.i < 12 and doc[end].sent == first.sent:
-        word = doc[end]
-        lower = word.lower_
-        # By form as well as by tag: the small model often mistags names and determiners.
-        nominal = (word.pos_ in NOMINAL or lower in TITLES or lower in DETERMINERS
-                   or word.ent_type_ == "PER" or (word.is_alpha and word.text[:1].isupper())
-                   # a determiner announces a noun, whatever the tag ("Le bourgmestre" read as an adverb)
-                   or (end > first.i and doc[end - 1].lower_ in DETERMINERS and word.is_alpha))
-        if lower == PLACEHOLDER or lower in PHRASE_STOP or lower in ADVERBIALS or word.is_punct and word.text != "-":
-            break
-        if lower in LINKS and end > first.i and end + 1 < len(doc) and doc[end + 1].pos_ in NOMINAL:
-            end += 1
-            continue
-        if end > first.i and mistagged_verb(word):
-            break  # "la CGT dénonce": the name ends before its verb
-        if lower == "et" and end > first.i and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (
-            doc[end - 1].text[:1].isupper()
-        ):
-            end += 1  # "les syndicats CGT et FO": both names speak
-            continue
-        if not nominal or (word.pos_ == "PRON" and lower not in DETERMINERS and word.ent_type_ != "PER"):
-            if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui")):
-                break
-        end += 1
-    span = doc[first.i : end]
-    while len(span) and (span[-1].pos_ in ("ADP", "DET", "CCONJ") or span[-1].lower_ in LINKS):
-        span = span[:-1]
-    if not len(span):
-        return None
-    if end < len(doc) and doc[end].text == ",":
-        name = apposed_name(doc, end)
-        if name is not None:
-            return name
-    return name_in_apposition(span) or span
-
-
-def name_in_apposition(role: Span) -> Span | None:
-    """"le président délégué de la Fédération nationale des comités et organisateurs (FNOC),
-    Arnaud Thenoz": a person's name the parse sets in apposition to the role, after a
-    comma further on (the role longer than the words read so far); the name is who speaks."""
-    doc = role.doc
-    for word in role:
-        for child in word.children:
-            start = child.i - 1 if doc[child.i - 1].lower_ in TITLES else child.i  # ", M. Paul Roux"
-            if child.dep_ != "appos" or start <= role.end or child.ent_type_ != "PER" or doc[start - 1].text != ",":
-                continue
-            if any(w.pos_ in ("VERB", "AUX") or w.lower_ == PLACEHOLDER for w in doc[role.end : start]):
-                continue
-            end = child.i + 1
-            while end < len(doc) and doc[end].head == child and doc[end].dep_ == "flat:name":
-                end += 1
-            return doc[start:end]
-    # The parse may not link them: the first comma after the role, with no verb before it.
-    for j in range(role.end, min(role.end + 15, role.sent.end)):
-        if doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ == PLACEHOLDER:
-            break
-        if doc[j].text == ",":
-            return apposed_name(doc, j)
-    return None
-
-
-def apposed_name(doc: Doc, comma: int) -> Span | None:
-    """The name set between commas after a role: ", Claire Dumas," / ", M. Paul Arnaud,"."""
-    start = end = comma + 1
-    if end < len(doc) and doc[end].lower_ in TITLES:
-        end += 1
-    while end < len(doc) and (doc[end].ent_type_ == "PER" or doc[end].pos_ == "PROPN") and doc[end].text[:1].isupper():
-        end += 1
-    person = doc[start:end]
-    # A person entity, or a first name and a name the model did not take for one
-    # ("le président, Kaies Saied," read as an organisation).
-    full_name = len(person) >= 2 and all(w.pos_ == "PROPN" for w in person)
-    if end == start or (doc[start].lower_ not in TITLES and not full_name and not any(w.ent_type_ == "PER" for w in person)):
-        return None
-    if len(person) < 2 and doc[start].lower_ in TITLES:
-        return None
-    return person if end < len(doc) and doc[end].text in ",." else None
-
-
-def names_someone(phrase: Span) -> bool:
-    """A person, group or body: a name (PER/ORG or a capitalised noun), a title or a role noun."""
-    for word in phrase:
-        if word.lower_ in NEVER_NAMES:
-            continue  # "Jeudi, …": capitalised, never someone
-        if word.ent_type_ in NAMING_ENTITIES or word.pos_ == "PROPN":
-            return True
-        if word.lower_ in TITLES:
-            return True
-        if is_nounlike(word) and speaker_noun(word.lower_):
-            return True
-    return False
-
-
-def is_nounlike(word: Token) -> bool:
-    """A noun, or a word the small model mistags after a determiner ("Le challenger" as a
-    verb, "le bourgmestre" as an adverb): a determiner announces a noun."""
-    if word.pos_ == "NOUN":
-        return True
-    if word.i == 0 or word.pos_ not in ("ADJ", "ADV", "VERB", "X"):
-        return False
-    before = word.doc[word.i - 1]
-    return before.lower_ in DETERMINERS and (word.pos_ != "VERB" or before.pos_ == "DET")
-
-
-def speaker_noun(word: str) -> bool:
-    singular = word.rstrip("sx")
-    # Feminine forms of listed nouns: "élue" → "élu", "préfète" → "préfet".
-    masculine = singular[:-3] + "et" if singular.endswith("ète") else singular[:-1] if singular.endswith("e") else singular
-    for form in (word, singular, masculine):
-        last = form.split("-")[-1]
-        if form in SPEAKER_NOUNS or last in SPEAKER_NOUNS or last.endswith(AGENT_SUFFIXES):
-            return True
-    return False

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.clauses import is_nounlike, names_someone, phrase_at, pronoun_phrase, speaker_noun
+from translator.speakers.phrases import is_nounlike, names_someone, phrase_at, pronoun_phrase, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.clauses import speaker_noun
+from translator.speakers.phrases import speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NOMINAL, TITLES
 from translator.speakers.people import names_a_thing, reads_as_name, role_before_comma
