@@ -1,7 +1,7 @@
 """Fetching pages from a local web server: limits, redirects, statuses, robots.txt, Retry-After.
 
-Every request goes to 127.0.0.1, except the DNS test, which asks for a name under the
-reserved .invalid top-level domain (RFC 6761): the resolver fails it without any traffic.
+Every request goes to 127.0.0.1; the DNS test never asks a resolver: socket.getaddrinfo is
+replaced, in this process, by one that raises what the resolver raises for an unknown name.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import threading
 import time
 
 import pytest
-from local_web import LocalWeb, Route, html_page
+from local_web import LocalWeb, Route, html_page, unknown_host_names
 
 from translator import __version__
 from translator.errors import FetchError, InputError
@@ -152,10 +152,15 @@ def test_bad_urls(fetcher: Fetcher, url: str, text: str) -> None:
     assert reason(fetcher, url) == text
 
 
-def test_dns_failure_is_one_line_and_quick(fetcher: Fetcher) -> None:
+def test_dns_failure_is_one_line_and_quick(fetcher: Fetcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = unknown_host_names(monkeypatch)
     started = time.monotonic()
-    assert reason(fetcher, "http://no-such-site.invalid/page") == "DNS failure: cannot resolve no-such-site.invalid"
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch("http://no-such-site.invalid/page")
+    assert str(caught.value) == "http://no-such-site.invalid/page: DNS failure: cannot resolve no-such-site.invalid"
+    assert caught.value.exit_code == 6
     assert time.monotonic() - started < 5
+    assert asked == ["no-such-site.invalid"]  # once, for robots.txt: the page is failed with its reason
 
 
 def test_connection_refused(fetcher: Fetcher) -> None:
