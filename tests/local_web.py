@@ -1,5 +1,7 @@
 """A web server on 127.0.0.1 for the tests (standard library, in a thread, port 0).
 
+Another loopback address (127.0.0.2 on Linux) gives a second host, still on this machine.
+
 Each path answers with a `Route`: a status, headers, a body, an optional delay before
 answering, and what later requests get (a 429 first, then the page). It records every
 request and the most requests it had waiting for an answer at once. Nothing here leaves the machine:
@@ -36,7 +38,7 @@ class Request:
 
 
 class LocalWeb:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.active = 0
@@ -51,13 +53,14 @@ class LocalWeb:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = _LoopbackServer(("127.0.0.1", 0), Handler)
+        self.server = _LoopbackServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path
