@@ -1,12 +1,19 @@
 """A web server on 127.0.0.1 for the tests (standard library, in a thread, port 0).
 
+Another loopback address (127.0.0.2 on Linux) gives a second host, still on this machine.
+
 Each path answers with a `Route`: a status, headers, a body, an optional delay before
 answering, and what later requests get (a 429 first, then the page). It records every
-request and the most requests it had waiting for an answer at once. Nothing here leaves the machine.
+request and the most requests it had waiting for an answer at once. Nothing here leaves the machine:
+the server does not look its own address up (the standard library's `server_bind` asks the
+resolver for its fully qualified name), and `unknown_host_names` stands in for the resolver.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import socketserver
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,7 +38,7 @@ class Request:
 
 
 class LocalWeb:
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.active = 0
@@ -46,13 +53,14 @@ class LocalWeb:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _LoopbackServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -94,6 +102,37 @@ class LocalWeb:
             handler.wfile.write(route.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (too large, timed out): what the test wanted
+
+
+class _LoopbackServer(ThreadingHTTPServer):
+    def server_bind(self) -> None:
+        """HTTPServer.server_bind without its socket.getfqdn(host), a reverse DNS query."""
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+
+def unknown_host_names(monkeypatch) -> list[str]:
+    """Every host name but a loopback address fails as the system resolver fails an unknown name.
+
+    socket.getaddrinfo raises what glibc's resolver raises for a name that does not exist
+    (socket.gaierror EAI_NONAME), without asking anyone; loopback addresses resolve as usual
+    (no query: they are numeric). Returns the names asked, in order.
+    """
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def getaddrinfo(host, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        try:
+            if ipaddress.ip_address(name).is_loopback:
+                return real(host, *args, **kwargs)
+        except ValueError:
+            pass
+        asked.append(name)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return asked
 
 
 # Three short French articles written for these tests, with the metadata a news site gives.

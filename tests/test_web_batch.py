@@ -6,8 +6,9 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from conftest import UpperRecipe, UpperTranslator, run_brief
-from local_web import ARTICLES, SITE, LocalWeb, html_page
+from local_web import ARTICLES, SITE, LocalWeb, html_page, unknown_host_names
 from test_web_feeds import RSS2
 
 from translator.batch.driver import BatchSettings, run_batch
@@ -41,7 +42,9 @@ def batch_on(web_inputs: list[str], out: Path, recipe=None, refetch: bool = Fals
         return run_batch(sources, out, settings, recipe or UpperRecipe(), failures)
 
 
-def test_pages_are_briefed_and_each_failure_is_one_line(local_web: LocalWeb, tmp_path: Path) -> None:
+def test_pages_are_briefed_and_each_failure_is_one_line(local_web: LocalWeb, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = unknown_host_names(monkeypatch)  # nowhere.invalid fails as the resolver fails it, without a query
     urls = serve_site(local_web)
     out = tmp_path / "out"
     report = batch_on([*urls.values(), "ftp://127.0.0.1/x", "http://nowhere.invalid/"], out)
@@ -57,6 +60,7 @@ def test_pages_are_briefed_and_each_failure_is_one_line(local_web: LocalWeb, tmp
         "http://nowhere.invalid/": "DNS failure: cannot resolve nowhere.invalid",
     }
     assert "French" in reasons[urls["english"]]
+    assert asked == ["nowhere.invalid"]
     brief = (out / "tramway.md").read_text()
     assert brief.startswith("# LE TRAMWAY DE BREST")  # the tiny model upper-cases; og:title, not <title>
     assert f"*4 March 2025, 09:10* · {SITE} · source: `{urls['tramway']}`" in brief

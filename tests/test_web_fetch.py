@@ -1,7 +1,7 @@
 """Fetching pages from a local web server: limits, redirects, statuses, robots.txt, Retry-After.
 
-Every request goes to 127.0.0.1, except the DNS test, which asks for a name under the
-reserved .invalid top-level domain (RFC 6761): the resolver fails it without any traffic.
+Every request goes to 127.0.0.1; the DNS test never asks a resolver: socket.getaddrinfo is
+replaced, in this process, by one that raises what the resolver raises for an unknown name.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import threading
 import time
 
 import pytest
-from local_web import LocalWeb, Route, html_page
+from local_web import LocalWeb, Route, html_page, unknown_host_names
 
 from translator import __version__
 from translator.errors import FetchError, InputError
@@ -134,6 +134,36 @@ def test_429_with_retry_after_is_waited_out(local_web: LocalWeb, fetcher: Fetche
     assert page.status == 200 and second.at - first.at >= 0.95
 
 
+@pytest.fixture
+def other_host():
+    """A second site on another loopback address (127.0.0.2: Linux routes all of 127/8 to lo)."""
+    try:
+        web = LocalWeb("127.0.0.2")
+    except OSError as exc:
+        pytest.skip(f"cannot bind 127.0.0.2 here: {exc}")
+    yield web.start()
+    web.stop()
+
+
+def test_a_site_being_waited_out_holds_no_connection_slot(local_web: LocalWeb, other_host: LocalWeb) -> None:
+    """While one host's Retry-After runs, the only connection slot serves another host."""
+    busy = local_web.add("/busy", Route(429, b"", {"Retry-After": "2"}, then=Route(body=html_page("tramway"))))
+    other = other_host.add("/tramway", body=html_page("tramway"))
+    with Fetcher(FetchLimits(connect_timeout=2, read_timeout=2, connections=1, per_host=1, max_retry_wait=3)) as fetcher:
+        waited = threading.Thread(target=fetcher.fetch, args=(busy,))
+        waited.start()
+        deadline = time.monotonic() + 5
+        while not local_web.hits("/busy") and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert fetcher.fetch(other).status == 200
+        other_done = time.monotonic()
+        waited.join()
+    first, second = local_web.hits("/busy")
+    assert second.at - first.at >= 1.95  # the wait itself is kept
+    assert other_done < second.at - 0.5  # the other host did not wait for it
+    assert other_done - first.at < 1.5
+
+
 def test_a_retry_after_beyond_the_bound_fails_at_once(local_web: LocalWeb, fetcher: Fetcher) -> None:
     url = local_web.add("/later", status=503, headers={"Retry-After": "3600"})
     started = time.monotonic()
@@ -152,10 +182,15 @@ def test_bad_urls(fetcher: Fetcher, url: str, text: str) -> None:
     assert reason(fetcher, url) == text
 
 
-def test_dns_failure_is_one_line_and_quick(fetcher: Fetcher) -> None:
+def test_dns_failure_is_one_line_and_quick(fetcher: Fetcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = unknown_host_names(monkeypatch)
     started = time.monotonic()
-    assert reason(fetcher, "http://no-such-site.invalid/page") == "DNS failure: cannot resolve no-such-site.invalid"
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch("http://no-such-site.invalid/page")
+    assert str(caught.value) == "http://no-such-site.invalid/page: DNS failure: cannot resolve no-such-site.invalid"
+    assert caught.value.exit_code == 6
     assert time.monotonic() - started < 5
+    assert asked == ["no-such-site.invalid"]  # once, for robots.txt: the page is failed with its reason
 
 
 def test_connection_refused(fetcher: Fetcher) -> None:

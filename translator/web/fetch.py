@@ -209,13 +209,20 @@ class Fetcher:
 
     @contextmanager
     def _slot(self, host: str) -> Iterator[None]:
-        """One of `connections` overall and of `per_host` for this host, after any Retry-After."""
+        """One of `connections` overall and of `per_host` for this host, after any Retry-After.
+
+        The Retry-After wait holds no slot: a site being waited out does not block the others.
+        Its end is checked again once the slots are taken, for a Retry-After that came meanwhile.
+        """
         with self._lock:
             host_slots = self._per_host.setdefault(host, threading.BoundedSemaphore(self.limits.per_host))
-        with host_slots, self._overall:
+        while True:
             while (wait := self._not_before.get(host, 0.0) - time.monotonic()) > 0:
                 time.sleep(wait)
-            yield
+            with host_slots, self._overall:
+                if self._not_before.get(host, 0.0) <= time.monotonic():
+                    yield
+                    return
 
     def _get(self, url: str, current: str, accept: frozenset[str]) -> Page | str:
         """One request (and its 429/503 retries): a Page, or the Location of a redirect."""
