@@ -71,8 +71,8 @@ def test_single_curly_marks_are_a_quotation_apostrophes_are_not():
 
 
 def test_a_straight_mark_right_after_a_full_stop_opens_a_quotation():
-    assert inner('Il a refusé le débat."Mon débat, c’est avec les habitants", a-t-il dit.') == [
-        "Mon débat, c’est avec les habitants"
+    assert inner('Il a refusé le débat."Ma campagne, c’est sur les marchés", a-t-il dit.') == [
+        "Ma campagne, c’est sur les marchés"
     ]
 
 

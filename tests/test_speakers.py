@@ -122,8 +122,8 @@ def test_pronoun_gender_picks_the_matching_person():
 def test_pronoun_prefers_a_body_of_the_stated_gender_named_closer():
     paragraphs = [
         "Les services de Pierre Roux ont convoqué le diplomate.",
-        "Dans un communiqué, l'ambassade de Pologne a rejeté ces accusations. "
-        "« Ce sont des inventions sans aucun fondement », a-t-elle indiqué.",
+        "Dans un communiqué, l'ambassade de Pologne a rejeté ces reproches. "
+        "« Notre diplomate n'a reçu aucune convocation », a-t-elle indiqué.",
     ]
     assert speakers(*paragraphs) == ["l'ambassade de Pologne"]
 

@@ -16,9 +16,9 @@ def speakers(*paragraphs: str) -> list[str | None]:
 
 def test_inverted_speech_verb_without_a_comma():
     assert speakers(
-        "« Rien n'a changé depuis la grève de l'hiver » se désole cette aide-soignante de nuit.",
+        "« Personne ne nous a prévenus avant la fermeture du service » se désole cette sage-femme de garde.",
         "« La saison des pluies pourrait tout remettre en cause » conclut le quotidien régional.",
-    ) == ["cette aide-soignante de nuit", "le quotidien régional"]
+    ) == ["cette sage-femme de garde", "le quotidien régional"]
     # Without a comma, only a speech verb is inverted: a quotation that is a title is no one's.
     assert speakers("« Le Cid » sera joué samedi au théâtre municipal de Brest.") == [None]
 
@@ -34,67 +34,67 @@ def test_a_pronoun_right_after_a_quotation_keeps_its_speaker():
     # A person is named earlier; the role quoted last is the one who goes on speaking.
     assert speakers(
         "Le colonel Hery Rabe a présenté le bilan de la saison devant la presse.",
-        "« Quatre cents kilos de bois précieux ont été saisis au port », énumère le commandant de la brigade.",
-        "« Trois camions ont aussi été interceptés sur la route du sud », ajoute-t-il.",
+        "« Douze fusils de chasse et deux motos volées ont été retrouvés dans la grange », énumère le commandant de la brigade.",
+        "« Trois suspects ont aussi été arrêtés près du col », ajoute-t-il.",
     ) == ["le commandant de la brigade", "le commandant de la brigade"]
 
 
 def test_a_pronoun_after_another_subject_is_not_the_last_speaker():
     assert speakers(
         "« Nous refusons ces accusations », a déclaré le porte-parole du ministère.",
-        "Dans un communiqué, l'ambassade de Norvège a pour sa part rejeté la version officielle. "
-        "« Ces allégations sont sans fondement », a-t-elle indiqué.",
+        "Dans un communiqué, l'ambassade de Norvège a pour sa part rejeté le calendrier annoncé. "
+        "« Aucune date n'a été fixée avec nous », a-t-elle indiqué.",
     ) == ["le porte-parole du ministère", "l'ambassade de Norvège"]
 
 
 def test_the_subject_is_the_name_right_before_the_verb_after_an_opening_phrase():
     assert speakers(
-        "Recevant le sénateur Paul Ricard dans son bureau de Lyon, Gérard Collomb a déclaré que la mesure était "
-        "« une faute grave pour toute la région ».",
-    ) == ["Gérard Collomb"]
+        "Recevant le sénateur Yves Berthou dans son bureau de Lyon, Gérard Lemoal a déclaré que la réforme était "
+        "« un recul pour tous les petits ports ».",
+    ) == ["Gérard Lemoal"]
 
 
 def test_a_name_in_apposition_to_a_long_role():
     assert speakers(
-        "« Deux formes d'associations existent dans nos villages », précise le président délégué de la Fédération "
-        "nationale des comités et organisateurs de fêtes (FNCOF), Bernard Lemoine.",
+        "« Trois sortes de bénévoles font vivre nos marchés du dimanche », précise le trésorier adjoint de la Fédération "
+        "régionale des brocanteurs et vendeurs de plein air (FRBVPA), Bernard Lemoine.",
     ) == ["Bernard Lemoine"]
 
 
 def test_a_role_after_the_name_tells_the_gender_for_a_later_pronoun():
     assert speakers(
-        "Claude Marchal, la cheffe de file des élus écologistes, a publié un message vidéo mardi.",
-        "Dans ce message, où elle dénonçait qu'« une minorité a transformé le débat en bataille de rue », "
-        "Claude Marchal a appelé au calme.",
+        "Claude Marchal, la cheffe de file des élus du centre, a diffusé une lettre ouverte jeudi.",
+        "Dans cette lettre, où elle dénonçait qu'« un seul promoteur a racheté la moitié des terrains du port », "
+        "Claude Marchal a demandé un vote.",
     ) == ["Claude Marchal"]
 
 
 def test_a_quotation_as_the_predicate_of_a_reported_clause():
     assert speakers(
         "« Ce vote est une erreur », a déclaré Paul Morel, maire de Vannes.",
-        "Il a insisté sur le fait que son geste était « un message clair adressé à tous les élus ».",
+        "Il a insisté mardi sur le fait que son départ était « un avertissement pour toute la majorité ».",
     ) == ["Paul Morel", "Paul Morel"]
 
 
 def test_a_subject_the_tagger_misreads_is_still_a_person_for_pronouns():
     assert speakers(
-        "La police de Namur était encore sur place samedi. Sa voisine directe, qui a donné l'alerte, "
-        "n'a pas voulu parler longtemps. Encore sous le choc, elle nous confie : « J'ai tout vu de ma fenêtre. »",
-    )[0].startswith("Sa voisine")  # not "La police de Namur", the other feminine subject
+        "La police de Verviers était encore devant la maison dimanche. Sa voisine directe, qui a appelé les pompiers, "
+        "n'a pas voulu parler longtemps. Encore sous l'émotion, elle nous confie : « J'ai entendu un grand bruit vers minuit. »",
+    )[0].startswith("Sa voisine")  # not "La police de Verviers", the other feminine subject
 
 
 def test_a_longer_speech_tag_inside_the_quotation():
     found = speakers(
-        "Paul Morel a la mine des mauvais jours. « On ne traite pas les élus comme ça, lance le député "
-        "Renouveau pour la Bretagne (RPB), en sortant de l'hémicycle mardi soir. »",
+        "Paul Morel a le visage des soirs de défaite. « On ne reporte pas un vote pareil sans prévenir, lance le député "
+        "Union pour le Littoral (UPL), en quittant la salle des commissions mercredi midi. »",
     )
-    assert found[0].startswith("le député Renouveau")  # not Paul Morel, named in the sentence before
+    assert found[0].startswith("le député Union")  # not Paul Morel, named in the sentence before
 
 
 def test_a_determiner_announces_the_speaker_noun_whatever_its_tag():
     # The small model reads "bourgmestre" as an adverb here; after "Le" it is a noun all the same.
     assert speakers(
-        "Le bourgmestre de Wavre conclut : « Nous avons très peu de contacts avec le niveau fédéral. »",
+        "Le bourgmestre de Wavre conclut : « La piscine rouvrira seulement après les vacances d'automne. »",
     ) == ["Le bourgmestre de Wavre"]
 
 
@@ -136,16 +136,16 @@ def test_the_role_of_a_named_speaker_is_translated_the_name_is_kept():
 
 def test_pour_x_opening_the_sentence_frames_the_quotation_after_a_colon():
     assert speakers(
-        "Justement, pour la sélectionneuse nationale, jouer ce match à Nantes a ses avantages : "
-        "« Le public sera nombreux et il nous portera jusqu'au bout. »",
-    ) == ["la sélectionneuse nationale"]
+        "Justement, pour la capitaine nationale, disputer la demi-finale à Brest a ses bons côtés : "
+        "« Nos supporters feront la différence dans les dernières minutes. »",
+    ) == ["la capitaine nationale"]
 
 
 def test_a_paragraph_opening_on_a_quotation_named_by_the_sentence_after_it():
     assert speakers(
-        "« À trois jours du vote, je renouvelle mon appel au calme dans toute l'île ». "
-        "Marc Lebon, la tête de liste de l'opposition, a lancé cet appel mercredi soir.",
-        "« On ne lâchera rien, on ira jusqu'au bout ! » Voilà ce qu'ont scandé quelque 300 lycéens devant le rectorat.",
+        "« Je demande à chacun de respecter les assesseurs et les bureaux de vote ». "
+        "Marc Lebon, la tête de liste des écologistes, a lancé cet appel jeudi matin.",
+        "« Des profs, pas des caméras ! » Voilà ce qu'ont crié quelque 300 lycéens devant le rectorat.",
     ) == ["Marc Lebon", "quelque 300 lycéens"]
     # A sentence after it that is not about speaking names nobody.
     assert speakers(
@@ -214,29 +214,29 @@ def test_a_verb_tagged_word_after_a_determiner_can_be_the_speaker():
 
 def test_a_tag_inside_the_quotation_that_ends_a_sentence():
     assert speakers(
-        "Le syndicat redoute une cinquantaine de licenciements. «Cela fait des mois que les machines tournent "
-        "au ralenti, explique le syndicaliste. Mais c'est maintenant que la direction choisit de couper.»",
+        "Le syndicat redoute la fermeture de l'atelier de peinture. «Les commandes baissent depuis le printemps, "
+        "explique le syndicaliste. Mais personne ne nous a rien annoncé avant vendredi.»",
     ) == ["le syndicaliste"]
 
 
 def test_an_adverb_between_commas_after_the_auxiliary():
     assert speakers(
-        "« Ce soir, quelque chose de fabuleux s'est passé dans cette ville ! », a, immédiatement, réagi "
+        "« Ce soir, toute la ville a gagné avec nous ! », a, immédiatement, réagi "
         "Lucien Ferrandi devant ses partisans.",
     ) == ["Lucien Ferrandi"]
 
 
 def test_a_role_tagged_as_a_person_keeps_its_determiner_and_yields_to_the_name_beside_it():
-    # The small model reads "président de la République" as a person and "Kaies Saied" as an organisation.
+    # The small model reads "président de la République" as a person and "Naceur Mejdoub" as an organisation.
     assert speakers(
-        "Le président de la République, Kaies Saied, a affirmé que ses décisions étaient légales, précisant "
-        "qu'il s'agit de « décisions constitutionnelles prises conformément à la loi ».",
-    ) == ["Kaies Saied"]
+        "Le président de la République, Naceur Mejdoub, a affirmé que ses décisions étaient légales, ajoutant "
+        "qu'il s'agit de « mesures provisoires votées par le Parlement en mars ».",
+    ) == ["Naceur Mejdoub"]
 
 
 def test_a_name_then_a_dash_before_the_quotation():
     assert speakers(
-        "Karim Benali (Lorient) - «Il faut féliciter tout le groupe. Gagner à dix, mentalement, c'est costaud.»",
+        "Karim Benali (Lorient) - «On a souffert jusqu'au bout. Tenir le nul là-bas, c'est une vraie performance.»",
     ) == ["Karim Benali"]
 
 
@@ -244,30 +244,30 @@ def test_a_paragraph_ending_with_a_colon_announces_the_quotation_under_it():
     # "autorités" is in no list of people: the colon and the subject are the cue.
     assert speakers(
         "Le ministère a publié un communiqué dans la soirée. Les autorités indiquent :",
-        "«Le procureur de permanence a ouvert une instruction pénale afin d'établir les circonstances du décès.»",
+        "«Le parquet a saisi la brigade de recherches pour retracer l'itinéraire du camion avant l'accident.»",
     ) == ["Les autorités"]
 
 
 def test_a_signature_line_after_each_quotation_with_a_date_before_the_name():
     assert speakers(
         "Voici les meilleures phrases entendues à la barre cette année.",
-        "«Il faut être fou pour braquer une banque dans un pays aussi petit. Tout le monde se connaît.»",
-        "12 mars 2016 : Yanis K., 31 ans, l'un des quatre prévenus du braquage de la poste. Il a été condamné à huit ans de prison.",
-        "«Je fais 300 km par jour pour venir ici. Ce n'est pas pour vous mentir.»",
-        "3 mai 2016 : Marc D., 26 ans, chauffeur routier, poursuivi pour excès de vitesse. Il a été relaxé.",
+        "«Le scooter était garé devant chez moi, alors je l'ai pris. Je pensais le rendre le lendemain.»",
+        "14 avril 2017 : Yanis K., 23 ans, l'un des deux voleurs du scooter de la mairie. Il a été condamné à six mois avec sursis.",
+        "«Je dors dans ma voiture depuis le mois de mars. Je n'ai plus rien à cacher.»",
+        "3 mai 2017 : Marc D., 26 ans, chauffeur routier, poursuivi pour excès de vitesse. Il a été relaxé.",
     ) == ["Yanis K.", "Marc D."]
 
 
 def test_a_name_of_a_street_is_not_a_person_tied_to_the_role_after_it():
     assert speakers(
-        "Lors d'une visite lundi à l'avenue Habib Bourguiba, le président de la République a souligné qu'il "
-        "n'était pas un « complotiste ».",
+        "Lors d'une visite lundi à l'avenue Mahmoud Belkacem, le président de la République a assuré qu'il "
+        "n'était pas un « autocrate ».",
     ) == ["le président de la République"]
 
 
 def test_a_closing_guillemet_typed_the_wrong_way_round():
     assert speakers(
-        "« Nous sommes ici pour défendre la dignité de notre pays (et de son président)« , a expliqué un "
+        "« On réclame seulement de l'eau potable pour le quartier (et pour l'école)« , a expliqué un "
         "manifestant, Moussa Kaboré, président d'une association de jeunes.",
     ) == ["Moussa Kaboré"]
 
@@ -275,23 +275,23 @@ def test_a_closing_guillemet_typed_the_wrong_way_round():
 def test_a_speech_tag_after_the_last_quotation_covers_the_earlier_ones_in_its_sentence():
     # The sentence's subject ("Il") is the one talked about; the tag names who speaks.
     assert speakers(
-        "Il s'est éteint « dans la nuit, chez lui » à Rennes, « très paisiblement, entouré des siens », "
+        "Il s'est installé « au printemps, sans prévenir » à Rennes, « dans une petite maison près du port », "
         "a déclaré son neveu Paul Marchetti.",
     ) == ["son neveu Paul Marchetti", "son neveu Paul Marchetti"]
 
 
 def test_a_topic_set_right_before_the_quotation_does_not_take_the_floor():
     assert speakers(
-        "« Le pire a été évité, même si la bataille n'est pas encore gagnée », a déclaré sur place le président "
-        "Garnier, visiblement ému. « Ce monument, nous le rebâtirons », a-t-il déclaré à la presse. Le "
-        "Mont-Saint-Michel « c'est notre histoire, notre littérature, notre imaginaire », a-t-il lancé.",
+        "« Le plus dur est derrière nous, même si le chantier n'est pas encore fini », a déclaré sur les lieux le président "
+        "Garnier, visiblement soulagé. « Ce pont, nous le rouvrirons », a-t-il déclaré aux journalistes. Le "
+        "Pont-Vieux « c'est le cœur de la ville depuis deux siècles », a-t-il lancé.",
     )[-1] == "le président Garnier"
 
 
 def test_a_first_name_with_an_age_is_a_person_even_unrecognised():
     assert speakers(
-        "L'ancien ministre s'est éteint dans sa maison de Corrèze. Yanis, 14 ans, un de leurs jeunes voisins, "
-        "ne l'avait aperçu qu'une fois. « Les volets se sont fermés, ce n'était plus pareil », a-t-il raconté.",
+        "L'ancien maire s'est éteint dans sa maison du Cantal. Yanis, 12 ans, un des enfants du hameau, "
+        "ne l'avait croisé qu'une fois. « Il nous saluait toujours de la main », a-t-il raconté.",
     ) == ["Yanis"]
 
 
