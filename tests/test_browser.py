@@ -4,7 +4,8 @@ The digest of examples/ (tiny model) and a digest with a 2,000-word title are op
 a phone's size (390×844) and a desktop's (1280×800): no horizontal overflow, every story
 title on screen when scrolled to. Screenshots go to the folder in BRIEF_SCREENSHOTS, or
 to `browser-screenshots/` in the test run's temp folder (printed with `-rA`). Without
-chromium or chromedriver the tests skip with one line saying what is missing.
+chromium or chromedriver the tests skip with one line saying what is missing; with
+BRIEF_REQUIRE_BROWSER=1 (as `.ci/run` sets) that line fails them instead.
 """
 
 from __future__ import annotations
@@ -41,7 +42,20 @@ def _missing() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_missing() is not None, reason=f"browser tests need chromium: {_missing()}")
+MISSING = _missing()
+# CI sets BRIEF_REQUIRE_BROWSER=1: there a missing browser fails each test (same one line)
+# rather than skipping it, so a run with no browser test in it cannot pass.
+REQUIRED = os.environ.get("BRIEF_REQUIRE_BROWSER", "") not in ("", "0")
+
+
+@pytest.fixture(scope="session", autouse=True)  # before the model is built or chromium started
+def _need_a_browser() -> None:
+    if MISSING is None:
+        return
+    reason = f"browser tests need chromium: {MISSING}"
+    if REQUIRED:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
