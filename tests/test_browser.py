@@ -1,10 +1,12 @@
 """The HTML digest in a real browser: Debian's headless chromium, driven by selenium.
 
-The digest of examples/ (tiny model) and a digest with a 2,000-word title are opened at
-a phone's size (390×844) and a desktop's (1280×800): no horizontal overflow, every story
-title on screen when scrolled to. Screenshots go to the folder in BRIEF_SCREENSHOTS, or
+The digests of examples/ and of ../shared/corpus/fr-stories (`brief batch`; both with the
+tiny model) and a digest with a 2,000-word title are opened at a phone's size (390×844)
+and a desktop's (1280×800): no horizontal overflow, every story title on screen when
+scrolled to. Screenshots go to the folder in BRIEF_SCREENSHOTS, or
 to `browser-screenshots/` in the test run's temp folder (printed with `-rA`). Without
-chromium or chromedriver the tests skip with one line saying what is missing.
+chromium or chromedriver the tests skip with one line saying what is missing; with
+BRIEF_REQUIRE_BROWSER=1 (as `.ci/run` sets) that line fails them instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, SHARED, run_brief
 
 from translator.batch.driver import BatchSettings, run_batch
 from translator.output.digest import DigestEntry
@@ -25,6 +27,7 @@ from translator.summary.compose import BriefOptions
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+FR_STORIES = SHARED / "corpus" / "fr-stories"
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars")
@@ -41,7 +44,20 @@ def _missing() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_missing() is not None, reason=f"browser tests need chromium: {_missing()}")
+MISSING = _missing()
+# CI sets BRIEF_REQUIRE_BROWSER=1: there a missing browser fails each test (same one line)
+# rather than skipping it, so a run with no browser test in it cannot pass.
+REQUIRED = os.environ.get("BRIEF_REQUIRE_BROWSER", "") not in ("", "0")
+
+
+@pytest.fixture(scope="session", autouse=True)  # before the model is built or chromium started
+def _need_a_browser() -> None:
+    if MISSING is None:
+        return
+    reason = f"browser tests need chromium: {MISSING}"
+    if REQUIRED:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +123,15 @@ def test_a_two_thousand_word_title_does_not_overflow(browser, shots: Path, tmp_p
     page = tmp_path / "digest.html"
     page.write_text(digest_html(make_stories([entry]), []), encoding="utf-8")
     check_page(browser, page, "long-title", shots)
+
+
+@pytest.mark.skipif(not FR_STORIES.is_dir(), reason=f"no {FR_STORIES} (the shared fr-stories corpus)")
+def test_fr_stories_digest_reads_on_a_phone_and_a_desktop(browser, shots: Path, tmp_path: Path,
+                                                           installed_model: Path) -> None:
+    pages = sorted(FR_STORIES.glob("*.txt"))
+    out = tmp_path / "out"
+    result = run_brief("batch", str(FR_STORIES), "-o", str(out),  # the tiny genuine Argos model
+                       env={"BRIEF_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert f"{len(pages)} done" in result.stderr.decode()
+    check_page(browser, out / "digest.html", "stories", shots)

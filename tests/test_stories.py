@@ -164,6 +164,35 @@ def test_page_text_comes_out_as_text_never_markup() -> None:
     assert not re.search(r"<(script|link|iframe|img)\b|@import|url\(|https?://", html, re.IGNORECASE)
 
 
+LE_MONDE = "https://www.lemonde.fr/societe/article/2019/04/15/notre-dame-de-paris-en-feu_5450519_3224.html"
+
+
+def test_a_web_source_links_to_its_page_and_a_file_to_itself() -> None:
+    web = DigestEntry(LE_MONDE, "notre-dame.md", "Notre-Dame on fire", None, ["A sentence."], [],
+                      "Notre-Dame en feu", ["Une phrase."], "Le Monde")
+    local = entry("local")
+    html = digest_html(make_stories([web, local], [[0, 1]]), [])
+    assert f'<a href="{LE_MONDE}">www.lemonde.fr/…/notre-dame-de-paris-en-feu_5450519_3224.html</a>' in html
+    assert "Le Monde · " in html and "(Le Monde)" in html  # the site names the source
+    assert f'<a href="{(Path("in") / "local.txt").resolve().as_uri()}">local.txt</a>' in html
+    assert "file:" not in html.replace((Path("in") / "local.txt").resolve().as_uri(), "")
+    assert "https%3A" not in html
+    markdown = digest_markdown(make_stories([web]), [])
+    assert f"Le Monde · source: `{LE_MONDE}`" in markdown
+
+
+@pytest.mark.parametrize("source", [
+    "javascript:alert(1)", " JavaScript:alert(document.cookie)", "javascript://https://www.lemonde.fr/%0aalert(1)",
+    "data:text/html,<script>alert(1)</script>", "https:javascript:alert(1)", "vbscript:msgbox(1)",
+])
+def test_a_source_with_another_scheme_never_becomes_a_link(source: str) -> None:
+    hostile = DigestEntry(source, "x.md", "Title", None, ["A sentence."], [], "Titre", ["Une phrase."], None)
+    html = digest_html(make_stories([hostile]), [])
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs == ["#story-1", "#", "./x.md"], hrefs
+    assert "<script" not in html
+
+
 def test_empty_batch_writes_a_digest_that_says_so(tmp_path: Path) -> None:
     report = run_batch([], tmp_path / "out", settings(cache_dir=tmp_path / "cache"), UpperRecipe())
     assert not report.done and not report.failed
@@ -230,7 +259,7 @@ def test_warm_cache_groups_identically_and_a_resumed_batch_writes_the_same_diges
 
 
 def test_the_same_articles_again_reuse_the_saved_groups(tmp_path: Path, monkeypatch) -> None:
-    import translator.batch.driver as driver
+    from translator.batch import driver
 
     paths = write(tmp_path / "in", {**FIRE, "course.txt": RACE})
     out = tmp_path / "out"

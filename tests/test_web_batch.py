@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import UpperRecipe, UpperTranslator, run_brief
 from local_web import ARTICLES, SITE, LocalWeb, html_page, unknown_host_names
+from markupsafe import escape
 from test_web_feeds import RSS2
 
 from translator.batch.driver import BatchSettings, run_batch
@@ -193,6 +194,26 @@ def test_cli_batch_and_translate_on_urls(local_web: LocalWeb, tmp_path: Path, in
     assert missing.stderr.decode() == f"brief: error: {urls['missing']}: HTTP 404 Not Found\n"
     usage = run_brief("batch", "--since", "2025-01-01", "-o", str(out), urls["tramway"], env=env)
     assert usage.returncode == 2 and "--since and --max-items choose feed items" in usage.stderr.decode()
+
+
+def test_html_links_a_page_to_its_url_and_names_its_site(local_web: LocalWeb, tmp_path: Path,
+                                                          installed_model: Path) -> None:
+    urls = serve_site(local_web)
+    out = tmp_path / "out"
+    assert len(batch_on([urls["tramway"], urls["ostreiculteurs"]], out).done) == 2
+    digest = (out / "digest.html").read_text()
+    host = urls["tramway"].split("/")[2]
+    for name in ("tramway", "ostreiculteurs"):
+        assert f'<a href="{urls[name]}">{host}/{name}</a>' in digest
+    assert "file:" not in digest and "http%3A" not in digest
+    assert digest.count(f"{escape(SITE)} · ") == 2  # each source's line names the site
+
+    env = {"BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    one = run_brief("translate", urls["bibliotheque"], "--format", "html", env=env)
+    assert one.returncode == 0, one.stderr.decode()
+    page = one.stdout.decode()
+    assert f'<a href="{urls["bibliotheque"]}">{host}/bibliotheque</a>' in page
+    assert f"{escape(SITE)} · " in page and "file:" not in page
 
 
 def test_page_text_never_becomes_markup_in_markdown(local_web: LocalWeb, tmp_path: Path) -> None:

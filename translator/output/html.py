@@ -9,7 +9,9 @@ text (Jinja never evaluates a value as a template).
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path, PurePath
+from urllib.parse import urlsplit, urlunsplit
 
 from translator import __version__
 from translator.document import Brief, Failure
@@ -28,19 +30,53 @@ def environment():
         trim_blocks=False,
         keep_trailing_newline=True,
     )
-    env.filters["basename"] = lambda path: PurePath(path).name or path
-    env.filters["file_uri"] = _file_uri
+    env.filters["source_href"] = source_href
+    env.filters["source_label"] = source_label
     return env
 
 
-def _file_uri(path: str) -> str:
-    """A link to the input file on this machine (`file:` URI); "-" (stdin) links nowhere."""
-    if path in ("-", "<stdin>", "<text>"):
+# "javascript:", "data:", "ftp://"…: a scheme of two letters or more ("C:" stays a path).
+_SCHEME = re.compile(r"^[\x00-\x20]*[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def web_url(source: str) -> str | None:
+    """The source as a link when it is a web page (http or https, with a host), else None."""
+    try:
+        parts = urlsplit(source.strip())
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return urlunsplit(parts)
+    except ValueError:
+        pass
+    return None
+
+
+def source_href(source: str) -> str:
+    """Where a source links: a web page to its URL, an input file to its `file:` URI.
+
+    Any other scheme ("javascript:", "data:"…) and "-" (stdin) link nowhere: a source's
+    name may come from page text (a feed's links), so only http and https pass as they are."""
+    url = web_url(source)
+    if url is not None:
+        return url
+    if source in ("-", "<stdin>", "<text>") or _SCHEME.match(source):
         return "#"
     try:
-        return Path(path).resolve().as_uri()
+        return Path(source).resolve().as_uri()
     except ValueError:
         return "#"
+
+
+def source_label(source: str) -> str:
+    """A source's link text: a file's name; a page's host and the end of its path."""
+    url = web_url(source)
+    if url is None:
+        return PurePath(source).name or source
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]  # never user:password
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if len(segments) > 1:
+        return f"{host}/…/{segments[-1]}"
+    return "/".join([host, *segments])
 
 
 def digest_html(stories: list[Story], failures: list[Failure], model_id: str | None = None) -> str:
