@@ -17,7 +17,7 @@ def article(name: str, count: int) -> list[str]:
 
 def test_every_unit_once_in_bounded_sub_batches() -> None:
     articles = [article(f"a{n}", 10 + n) for n in range(12)] + [article("a0", 10)]  # the last one repeats the first
-    batches = plan_sub_batches(articles, size=8, window=3, max_chars=300)
+    batches = plan_sub_batches(articles, size=8, window=3, length=len, budget=300)
     flat = [unit for batch in batches for unit in batch]
     assert sorted(flat) == sorted({unit for units in articles for unit in units})
     assert all(len(batch) <= 8 and (len(batch) == 1 or sum(map(len, batch)) <= 300) for batch in batches)
@@ -25,11 +25,20 @@ def test_every_unit_once_in_bounded_sub_batches() -> None:
 
 def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() -> None:
     articles = [article(f"a{n}", 12) for n in range(10)]
-    batches = plan_sub_batches(articles, size=8, window=3)
+    batches = plan_sub_batches(articles, size=8, window=3, length=len, budget=10_000)
     first_window = [unit for batch in batches[:3] for unit in batch]
     assert set(articles[0]) <= set(first_window) and set(articles[1]) <= set(first_window)
     assert not set(articles[-1]) & set(first_window)
     assert [len(u) for u in first_window] == sorted(len(u) for u in first_window)
+
+
+def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
+    # A unit's length is what the recipe says (the model's tokens), not its characters:
+    # here, words; "a-b-c-d-e-f" is one word however many characters it has.
+    units = ["a-b-c-d-e-f", "un deux", "un deux trois quatre", "x", "un deux trois"]
+    words = lambda text: len(text.split())  # noqa: E731
+    batches = plan_sub_batches([units], size=8, window=1, length=words, budget=4)
+    assert batches == [["a-b-c-d-e-f", "x", "un deux"], ["un deux trois"], ["un deux trois quatre"]]
 
 
 def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from translator import __version__
 from translator.batch.backends import ArgosModel, ModelRecipe
+from translator.batch.backends.recipe import unit_length_of
 from translator.batch.inputs import BatchInput, Failure, Source, name_outputs
 from translator.batch.preparing import Pending, Preparer, failure_reason
 from translator.summary.compose import BriefOptions
@@ -196,6 +197,7 @@ class Batch:
         self.cache: TranslationCache | None = None
         self.translator: TextTranslator | None = None
         self.english: dict[str, str] = {}  # normalised French unit → English, for the whole run
+        self._length: Callable[[str], int] | None = None
 
     def run(self, inputs: Sequence[Path | Source], failures: Sequence[Failure] = ()) -> BatchReport:
         """Write the briefs as inputs are prepared, then the digest, then (when wanted) the full texts."""
@@ -271,7 +273,7 @@ class Batch:
         translate them, and write each article as soon as its last unit is translated."""
         english = self.english
         waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
-        planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window)
+        planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window, self._unit_length)
         progress = Progress(0, 0, self.show_progress, phase.label)
 
         def arrive(pending: Pending) -> list[list[str]]:
@@ -353,6 +355,13 @@ class Batch:
                     break
         finally:
             stream.close()
+
+    def _unit_length(self, unit: str) -> int:
+        """A unit's length for the model (its tokens), to sort sub-batches; the tokenizer is
+        loaded at the first sort, which a run served from the cache never reaches."""
+        if self._length is None:
+            self._length = unit_length_of(self.model)
+        return self._length(unit)
 
     def _translator(self, stop: StopRequest) -> TextTranslator:
         """The model, loaded once for both phases; closed by `_close` at the end of the run."""

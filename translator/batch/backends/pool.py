@@ -12,11 +12,12 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from translator.batch.backends.recipe import unit_length_of
 from translator.errors import ModelError
 from translator.quiet import quiet_libraries
 
@@ -129,3 +130,7 @@ class WorkerPool:
 
     def load(self) -> ProcessPoolTranslator:
         return ProcessPoolTranslator(self.recipe, self.workers)
+
+    def unit_length(self) -> Callable[[str], int]:
+        """The wrapped recipe's unit length (the driver sorts sub-batches by it)."""
+        return unit_length_of(self.recipe)

@@ -6,10 +6,11 @@ so the backends plug in one way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from translator.translation.engine import ArgosTranslator, DecodingOptions, TextTranslator, choose_device, find_package
-from translator.translation.engine import package_model_id
+from translator.translation.engine import estimated_tokens, package_model_id, token_counter
 
 
 class ModelRecipe(Protocol):
@@ -17,7 +18,9 @@ class ModelRecipe(Protocol):
     pool, Ray actors: see `model_recipe`). Picklable, so each worker can load its own.
 
     A translator may have `translate_batches` (see engine.iter_translated_batches) and
-    `close()`, which the driver calls when it is done or stops early.
+    `close()`, which the driver calls when it is done or stops early. A recipe may have
+    `unit_length()`: how long a unit is for the model (its tokens), which the driver sorts
+    sub-batches by; without it, tokens are guessed from characters.
     """
 
     model_id: str
@@ -45,3 +48,14 @@ class ArgosModel:
 
     def load(self) -> TextTranslator:
         return ArgosTranslator(find_package(), self.decoding)
+
+    def unit_length(self) -> Callable[[str], int]:
+        """A unit's length in the model's tokens, from the package's tokenizer alone (no model
+        loaded): what a sub-batch's time depends on, so what the driver sorts units by."""
+        return token_counter(find_package())
+
+
+def unit_length_of(recipe: ModelRecipe) -> Callable[[str], int]:
+    """`recipe`'s way to measure a unit for the model, or tokens guessed from characters."""
+    measure = getattr(recipe, "unit_length", None)
+    return measure() if measure else estimated_tokens
