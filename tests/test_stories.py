@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, UpperRecipe
+from conftest import PROJECT, SHARED, UpperRecipe
 from stories_texts import FIRE, LEAK, RACE
 
 from translator.batch.driver import BatchSettings, run_batch
@@ -300,3 +301,21 @@ def test_page_text_in_the_markdown_digest_is_never_a_link_or_raw_html() -> None:
     assert "[x\\](javascript:alert(1)) \\<script\\>](#story-1)" in markdown
     assert "\\<img src=x onerror=alert(1)\\> \\*bold\\*" in markdown
     assert "`` in/a`b.txt ``" in markdown and "[brief](<a b).md>)" in markdown
+
+
+def test_warm_up_leaves_grouping_nothing_to_import() -> None:
+    # A batch calls warm_up() while the model translates, so the digest does not wait for
+    # scikit-learn and SciPy: grouping must then need no module warm_up did not load.
+    code = (
+        "import sys\n"
+        "from translator.grouping import StoryText, group_stories, warm_up\n"
+        "warm_up()\n"
+        "before = set(sys.modules)\n"
+        "texts = [StoryText('Incendie au port', ['Un incendie a détruit trois entrepôts du port de Brest.'] * 3),\n"
+        "         StoryText('Le feu au port', ['Trois entrepôts du port de Brest ont brûlé lundi soir.'] * 3)]\n"
+        "group_stories(texts)\n"
+        "print(sorted(name for name in set(sys.modules) - before if not name.startswith('translator')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

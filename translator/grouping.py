@@ -158,6 +158,16 @@ def _days(value: ArticleDate | None) -> int | None:
         return None
 
 
+def warm_up() -> None:
+    """Import what grouping needs (scikit-learn, SciPy, PyStemmer: about 1.5 CPU s), so a
+    batch can do it while the model translates instead of when the digest is awaited."""
+    _stop_words()
+    _stemmer()
+    import scipy.cluster.hierarchy  # noqa: F401
+    import scipy.sparse.csgraph  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+
+
 def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of article indexes, each one story; every index in exactly one group.
 

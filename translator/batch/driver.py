@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -37,7 +38,7 @@ from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
 from translator.output.html import digest_html
 from translator.output.stories import make_stories
-from translator.grouping import StoryText, group_stories, grouping_key
+from translator.grouping import StoryText, group_stories, grouping_key, warm_up
 from translator.document import Brief
 from translator.translation.engine import TextTranslator, iter_translated_batches
 from translator.files import make_folder, write_atomic
@@ -232,13 +233,17 @@ class Batch:
                 self._close()
         return self.report
 
-    @staticmethod
-    def _to_brief(arriving: Iterable[Pending], prepared: list[Pending]) -> Iterator[Pending]:
-        """The arriving articles whose brief is still to write; all of them kept in `prepared`."""
+    def _to_brief(self, arriving: Iterable[Pending], prepared: list[Pending]) -> Iterator[Pending]:
+        """The arriving articles whose brief is still to write; all of them kept in `prepared`.
+
+        Once the last has arrived, the digest's story grouping imports its libraries in the
+        background while the model translates (~1.5 s the digest would otherwise wait for)."""
         for pending in arriving:
             prepared.append(pending)
             if not pending.briefed:
                 yield pending
+        if self.settings.group:
+            threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
 
     def _take_over(self, preparer: Preparer) -> None:
         """The inputs the producer skipped or failed, into the report (once)."""
