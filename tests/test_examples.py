@@ -12,8 +12,8 @@ import pytest
 
 from conftest import EXAMPLES, SEEDS, run_brief
 from translator import BriefOptions
-from translator import brief_articles
-from translator import prepare
+from translator.pipeline import brief_articles
+from translator.pipeline import prepare
 from translator.french.clean import clean_document
 from translator.french.reader import read_document
 from translator.french.sentences import split_sentences, split_spans

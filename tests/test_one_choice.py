@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 from conftest import SHARED, UpperTranslator
 
-from translator import BriefOptions, brief_articles, prepare, prepare_text
+from translator import BriefOptions
+from translator.pipeline import brief_articles, prepare, prepare_text
 from translator.document import Brief
 from translator.french.reader import DEFAULT_MAX_BYTES
 from translator.errors import InputError

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from translator import BriefOptions
-from translator import brief_articles
-from translator import prepare
+from translator.pipeline import brief_articles
+from translator.pipeline import prepare
 from translator.errors import InputError, NotFrenchError
 from translator.output.render import render_brief
 

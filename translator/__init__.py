@@ -21,40 +21,22 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# name → module that defines it
+# name → module that defines it: what a user needs to brief articles from Python, and no
+# more (the stages and their dataclasses are in their modules: README "Layout").
 _PUBLIC = {
     "brief_file": "translator.pipeline",
     "brief_text": "translator.pipeline",
     "brief_many": "translator.pipeline",
-    "brief_articles": "translator.pipeline",
-    "prepare": "translator.pipeline",
-    "prepare_text": "translator.pipeline",
-    "PreparedArticle": "translator.pipeline",
     "BriefOptions": "translator.summary.compose",
-    "Article": "translator.document",
-    "ArticleDate": "translator.document",
     "Brief": "translator.document",
     "BriefQuote": "translator.document",
-    "Part": "translator.document",
-    "Quote": "translator.document",
-    "RemovedLine": "translator.document",
-    "Segment": "translator.document",
-    "TranslatedSegment": "translator.document",
-    "Translation": "translator.document",
+    "ArgosTranslator": "translator.translation.engine",
+    "DecodingOptions": "translator.translation.engine",
     "BriefError": "translator.errors",
     "InputError": "translator.errors",
     "ModelError": "translator.errors",
     "ModelNotInstalledError": "translator.errors",
     "NotFrenchError": "translator.errors",
-    "ArgosTranslator": "translator.translation.engine",
-    "DecodingOptions": "translator.translation.engine",
-    "TextTranslator": "translator.translation.engine",
-    "find_package": "translator.translation.engine",
-    "clean_document": "translator.french.clean",
-    "find_quotes": "translator.french.quotes",
-    "read_document": "translator.french.reader",
-    "QuoteAwareTokenizer": "translator.french.sentences",
-    "split_sentences": "translator.french.sentences",
 }
 
 __all__ = sorted(_PUBLIC)
@@ -74,14 +56,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors; never run  # noqa: F401
-    from translator.document import Article, ArticleDate, Brief, BriefQuote, Part, Quote, RemovedLine, Segment
-    from translator.document import TranslatedSegment, Translation
+    from translator.document import Brief, BriefQuote
     from translator.errors import BriefError, InputError, ModelError, ModelNotInstalledError, NotFrenchError
-    from translator.french.clean import clean_document
-    from translator.french.quotes import find_quotes
-    from translator.french.reader import read_document
-    from translator.french.sentences import QuoteAwareTokenizer, split_sentences
-    from translator.pipeline import PreparedArticle, brief_articles, brief_file, brief_many, brief_text
-    from translator.pipeline import prepare, prepare_text
+    from translator.pipeline import brief_file, brief_many, brief_text
     from translator.summary.compose import BriefOptions
-    from translator.translation.engine import ArgosTranslator, DecodingOptions, TextTranslator, find_package
+    from translator.translation.engine import ArgosTranslator, DecodingOptions
