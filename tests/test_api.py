@@ -51,3 +51,20 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
         assert "no_such_name" in str(exc)
     else:
         raise AssertionError("translator.no_such_name resolved")
+
+
+def test_python_m_translator_is_the_brief_command(tmp_path: Path) -> None:
+    # The same command under both names: its help, and `clean` on a page written here.
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Le conseil municipal de Lorient a voté lundi soir la rénovation complète du marché couvert.\n\n"
+        "Les travaux commenceront au printemps et dureront dix-huit mois, selon la mairie.\n",
+        encoding="utf-8",
+    )
+    brief = Path(sys.executable).with_name("brief")
+    for command in (["--help"], ["clean", str(page)]):
+        module = subprocess.run([sys.executable, "-m", "translator", *command], capture_output=True, text=True,
+                                timeout=120)
+        script = subprocess.run([str(brief), *command], capture_output=True, text=True, timeout=120)
+        assert module.returncode == script.returncode == 0, module.stderr
+        assert module.stdout == script.stdout and module.stdout.strip()

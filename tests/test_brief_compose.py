@@ -126,8 +126,10 @@ def test_json_says_which_paragraph_each_key_quote_came_from(tmp_path, upper):
 
 
 @pytest.mark.parametrize("count", [2, 3])
-def test_french_side_and_english_side_choose_alike(tmp_path, upper, count):
-    """--translate-all ranks the English, --no-translate-all the French: same sentences, same quotes."""
+def test_both_modes_choose_alike(tmp_path, upper, count):
+    """--translate-all (the whole body translated) and --no-translate-all (only what the brief
+    shows) rank the same French sentences: same sentences, same quotes (every fr-news page:
+    test_one_choice.py)."""
     source = tmp_path / "article.txt"
     source.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
     full = brief_file(source, translator=upper, options=BriefOptions(sentences=count, translate_all=True))

@@ -237,6 +237,35 @@ def test_losing_every_actor_stops_with_exit_5_and_keeps_what_was_done(cluster: C
 
 
 @needs_ray
+def test_losing_every_actor_through_the_command_is_one_line_and_exit_5(cluster: Cluster, tmp_path: Path,
+                                                                       monkeypatch, capsys) -> None:
+    """The same loss through `brief batch --ray`: the command's one line and exit code."""
+    from translator import cli
+    from translator.batch import backends
+    from translator.batch.backends import ray as ray_backend
+
+    monkeypatch.setattr(ray_backend, "REPLACEMENTS_PER_ACTOR", 0)
+    monkeypatch.setattr(backends, "model_recipe", lambda *args: KillingRayModel(kill_all=True))
+    write_articles(tmp_path / "in")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "--quiet",
+                  "--ray", cluster.address], prog_name="brief")
+    assert stopped.value.code == 5
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("brief: error: ") and "every Ray actor died" in lines[0], lines
+
+
+@needs_ray
+def test_ray_auto_joins_the_cluster_ray_address_names(cluster: Cluster, tmp_path: Path) -> None:
+    write_articles(tmp_path / "in")
+    common = ["batch", str(tmp_path / "in"), "--no-cache", "--quiet", "--beam-size", "1"]
+    local = run_brief(*common, "-o", str(tmp_path / "local"))
+    auto = run_brief(*common, "-o", str(tmp_path / "auto"), "--ray", "auto", env={"RAY_ADDRESS": cluster.address})
+    assert auto.returncode == 0, auto.stderr.decode()
+    assert outputs(tmp_path / "auto") == outputs(tmp_path / "local")
+
+
+@needs_ray
 def test_cli_on_ray_gives_the_same_files_as_one_worker(cluster: Cluster, tmp_path: Path) -> None:
     write_articles(tmp_path / "in")
     common = ["batch", str(tmp_path / "in"), "--no-cache", "--quiet", "--beam-size", "1"]

@@ -2,7 +2,7 @@
 
 Each command runs in a fresh interpreter that reports, as it exits, which of the heavy
 libraries ended up in sys.modules. (How long --help takes is measured by
-benchmarks/startup.py, not here.)
+benchmarks/speakers_startup.py, not here.)
 """
 
 from __future__ import annotations
