@@ -75,7 +75,7 @@ def is_site_name(text: str) -> bool:
 
 
 def is_quote_headline(text: str) -> bool:
-    """"« Nous ne lâcherons rien »", "Université: «On s'unit. On l'aura.»": a short line that
+    """"« Nous ne lâcherons rien »", "Hôpital: «On tient. On gagnera.»": a short line that
     is a quotation (after a label) ends like a sentence but reads as a headline."""
     return len(text.split()) <= _QUOTE_HEADLINE_WORDS and bool(_QUOTE_HEADLINE.match(text))
 
@@ -180,7 +180,7 @@ def site_suffix_removed(title: str) -> str:
 
 
 def _exclaimed_at_top(lines: list[PageLine], kept: list[int]) -> bool:
-    """"L'équipe de France est championne du monde !" as the page's first line, over longer
+    """"Le club de Brest remonte en première division !" as the page's first line, over longer
     prose: a short exclamation or question opening a page with no other headline is one."""
     if len(kept) < 2:
         return False

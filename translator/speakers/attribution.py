@@ -161,7 +161,7 @@ class SpeakerFinder:
 
     @staticmethod
     def topic_of(mention: Mention, token: Token) -> bool:
-        """"Notre-Dame de Paris « c'est notre histoire », a-t-il lancé": a noun phrase set
+        """"Le vieux phare « c'est notre mémoire », a-t-il lancé": a noun phrase set
         right before the quotation, with no verb or punctuation between, is what the
         quotation is about; the parse may still take it for the subject."""
         words = token.doc[mention.position : token.i]
@@ -245,7 +245,7 @@ class SpeakerFinder:
 
     def named_after(self, sentence: Span) -> str | None:
         """The speaker a sentence right after a quotation names: an inverted relative ("Voilà
-        ce qu'ont scandé quelque 200 manifestants") or the subject of a speech verb ("Anne
+        ce qu'ont répété quelque 300 riverains") or the subject of a speech verb ("Anne
         Roy, la tête de liste, a lancé un appel au calme"), never a pronoun."""
         doc = sentence.doc
         for word in sentence[:-1]:

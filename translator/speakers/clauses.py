@@ -18,7 +18,7 @@ def speaker_in_sentence(token: Token) -> str | Pronoun | None:
 
 
 def tag_of_sentence(token: Token) -> str | Pronoun | None:
-    """"Il s'est éteint « dans la matinée » de mardi, « très paisiblement », a déclaré X":
+    """"Elle est partie « en fin d'après-midi » jeudi, « sans un mot », a raconté X":
     a speech tag after the sentence's last quotation covers every quotation before it."""
     doc = token.doc
     # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
@@ -190,7 +190,7 @@ def speaker_before(token: Token) -> str | Pronoun | None:
     verbs = [w for w in words if w.pos_ in ("VERB", "AUX") or mistagged_verb(w)]
     commas = [w.i for w in words if w.text == ","]
     if words[-1].text == ":" and verbs and commas and verbs[-1].i < commas[-1]:
-        # "…, contre l'empereur Octave, Marc-Antoine maugrée : « … »": the last clause
+        # "…, contre le roi son frère, le vieux duc maugrée : « … »": the last clause
         # announces the quotation; its verb, mistagged, is not the last verb found.
         found = person_announcing(doc[commas[-1] + 1 : token.i])
         if found is not None:
@@ -246,8 +246,8 @@ def person_announcing(words: Span, verb: Token | None = None) -> str | None:
         if entity.label_ == "PER" and words.start <= entity.start < end
         and (entity.start == words.start or doc[entity.start - 1].pos_ not in ("ADP", "DET"))
     ]
-    # The subject opens its clause (at the start, or after a comma): "Reclus, abandonné
-    # dans sa bataille contre l'empereur Octave, Marc-Antoine maugrée : « … »" is Marc-Antoine's.
+    # The subject opens its clause (at the start, or after a comma): "Seul, trahi
+    # dans sa guerre contre le roi son frère, Gaspard de Lure maugrée : « … »" is Gaspard de Lure's.
     opening = [e for e in people if e.start == words.start or doc[e.start - 1].text == ","]
     if opening:
         return as_written(opening[-1])

@@ -193,7 +193,7 @@ def role_before_comma(span: Span) -> list[Token]:
 
 
 def role_after_comma(span: Span) -> list[Token]:
-    """"Sonia Backes, la cheffe de file du mouvement, …": the role noun set after the name
+    """"Lina Ferrand, la porte-parole du collectif, …": the role noun set after the name
     between commas (a determiner, then the noun), however the parser linked them."""
     doc = span.doc
     at = span.end

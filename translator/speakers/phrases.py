@@ -110,8 +110,8 @@ def chunk_from(first: Token) -> Span | None:
 
 
 def name_in_apposition(role: Span) -> Span | None:
-    """"le président délégué de la Fédération nationale des comités et organisateurs (FNOC),
-    Arnaud Thenoz": a person's name the parse sets in apposition to the role, after a
+    """"la secrétaire générale de l'Union nationale des clubs de voile (UNCV),
+    Maud Kerhervé": a person's name the parse sets in apposition to the role, after a
     comma further on (the role longer than the words read so far); the name is who speaks."""
     doc = role.doc
     for word in role:

@@ -8,7 +8,7 @@ Decided on the French side, so `--translate-all` and `--no-translate-all` choose
 - A key quote is a statement: a whole clause of at least `MIN_STATEMENT_WORDS` words, set
   off from the sentence that reports it (it starts the sentence, or follows ":" or ","),
   or a new sentence opening inside the marks. A phrase a sentence merely borrows ("a
-  insisté sur « la nécessité de … »", "la maladie « aurait pu être arrêtée »") is a
+  insisté sur « la nécessité de … »", "la fuite « aurait pu être évitée »") is a
   fragment: it stays marked in the body, but is not offered as a key quote.
 """
 

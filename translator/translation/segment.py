@@ -33,7 +33,7 @@ _TRAIL = re.compile(r"[\s\u00a0\u202f,;:(\[—–\-]+$")
 # "a-t-il ajouté", "estime-t-elle", "poursuit-il": verb, then the subject pronoun.
 _INVERTED = re.compile(r"^(?P<verb>[a-zà-öø-ÿ]+)(?:-t)?-(?P<pronoun>il|elle|ils|elles|on)\b(?P<rest>.*)$", re.S)
 TERMINATORS = ".!?…"
-# "a déclaré Donald Trump lors d'un point-presse", "lui répond le ministre", "précise le
+# "a déclaré Hélène Marchal lors d'un point-presse", "lui répond le ministre", "précise le
 # cadre de l'Insee": a reporting verb, then its subject. Reporting verbs only, so that
 # "le chambre Alexandra" (a verb with its object) is left alone.
 _REPORTING = (
@@ -77,8 +77,8 @@ def frame_part(text: str, after_quote: bool = False) -> Part | None:
 def reorder_attribution(frame: str) -> str | None:
     """An inverted French attribution after a quote in the usual order, or None.
 
-    "a-t-il ajouté" → "il a ajouté"; "a déclaré Donald Trump lors d'un point-presse" →
-    "Donald Trump a déclaré lors d'un point-presse"; "insiste cette enseignante, qui
+    "a-t-il ajouté" → "il a ajouté"; "a déclaré Hélène Marchal lors d'un point-presse" →
+    "Hélène Marchal a déclaré lors d'un point-presse"; "insiste cette enseignante, qui
     hésite" → "cette enseignante, qui hésite, insiste". Translated alone, the inverted
     forms read as questions or as verbs without subjects.
     """
