@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from translator.translation.engine import estimated_tokens
 
-# Measured with the real fr→en model on 2 cores (README "Performance"): sub-batches of 32
-# units sorted by length were as fast as any larger size, and take 1–3 s each; the token
-# budget keeps a sub-batch of long sentences within the same time.
+# Measured with the real fr→en model on 2 cores (README "Batches"): sub-batches of 32 units
+# sorted by length were as fast as any larger size; the token budget keeps a sub-batch of
+# long sentences to a few seconds (1–5 s each) at no measurable cost.
 SUB_BATCH_UNITS = 32
 SUB_BATCH_TOKENS = 1024  # the model's tokens in one sub-batch at most (~23 in an average unit)
 SORT_WINDOW = 16  # sub-batches whose units are sorted by length together (see README "Batches")

@@ -219,7 +219,6 @@ class ArgosTranslator:
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer.encode(text))
 
-
     def _decoding_kwargs(self, tokenized: list[list[str]]) -> dict:
         longest = max((len(tokens) for tokens in tokenized), default=1)
         batch_size, batch_type = self.options.max_batch_size, self.options.batch_type
