@@ -273,7 +273,7 @@ class SpeakerFinder:
         ans, infirmière"), or None."""
         if paragraph < 0 or len(list(self.docs[paragraph].sents)) != 1:
             return None
-        if any(is_finite_verb(w) for w in self.docs[paragraph]):
+        if has_finite_verb(self.docs[paragraph][:]):
             return None
         return next((m.text for m in self.mentions if m.paragraph == paragraph and m.named), None)
 
