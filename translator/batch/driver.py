@@ -335,8 +335,8 @@ class Batch:
         """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
 
         `planned` yields sub-batches as articles arrive. The model loads only once there
-        is something to translate; a stop request ends the run after the sub-batch in
-        progress.
+        is something to translate; after a stop request no sub-batch is handed out, and
+        those under way (one per parallel call) are finished and kept.
         """
         first = next(planned, None)
         if first is None or stop.requested:
@@ -346,6 +346,8 @@ class Batch:
         def handed_out() -> Iterator[list[str]]:
             yield first
             for batch in planned:
+                if stop.requested:
+                    return
                 batches.append(batch)
                 yield batch
 
@@ -356,8 +358,6 @@ class Batch:
                 self._commit(done)
                 self.report.units += len(done)
                 yield done
-                if stop.requested:
-                    break
         finally:
             stream.close()
 
@@ -373,7 +373,7 @@ class Batch:
         if self.translator is None:
             self.translator = self.model.load()
             self.report.model_loaded = True
-        stop.at_once = hasattr(self.translator, "translate_batches")
+        stop.at_once = getattr(self.translator, "runs_elsewhere", False)
         return self.translator
 
     def _commit(self, pairs: list[tuple[str, str]]) -> None:
