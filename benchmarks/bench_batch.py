@@ -10,9 +10,12 @@ process, so peak memory is the phase's own):
   brief-cold  run_batch over the same files, empty translation cache, both modes side by
               side: the default (briefs and digest first, then the rest of each body) and
               --brief-only (only what the briefs show); each with its own empty cache
+  one-call    run_batch (default), empty cache, one sub-batch at a time on every core:
+              how `brief batch` ran before it made one call per core at once
   brief-warm  run_batch (default) again into a new folder, cache filled by brief-cold
   ceiling     raw CTranslate2 translate_batch on the distinct units each mode translated,
-              same model and beam, at its best of a few batch settings (no cleaning,
+              same model and beam, at its best of a few batch settings, among them calls
+              of 32 sorted units one at a time and one per core at once (no cleaning,
               no summary, no cache): what the network alone costs; measured right
               before and right after the mode's run (the machine's speed drifts over
               minutes), the mean of the two is the ceiling
@@ -51,6 +54,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -126,13 +130,25 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
         started = time.perf_counter()
         translator.translate_batch(tokenized, max_batch_size=size, batch_type=kind, target_prefix=prefix, **common)
         tried[label] = time.perf_counter() - started
-    # All units sorted by length, then calls of 32: the least padding there can be.
+    # All units sorted by length, then calls of 32: the least padding there can be; one call
+    # at a time with every core, and as many calls at once as cores, one thread each.
     ordered = sorted(tokenized, key=len)
+    calls = [ordered[start : start + 32] for start in range(0, len(ordered), 32)]
+
+    def call(part: list, on: "ctranslate2.Translator") -> None:
+        on.translate_batch(part, max_batch_size=32, target_prefix=prefix and prefix[: len(part)], **common)
+
     started = time.perf_counter()
-    for start in range(0, len(ordered), 32):
-        part = ordered[start : start + 32]
-        translator.translate_batch(part, max_batch_size=32, target_prefix=prefix and prefix[: len(part)], **common)
+    for part in calls:
+        call(part, translator)
     tried["sorted, calls of 32"] = time.perf_counter() - started
+    cores = os.cpu_count() or 1
+    replicas = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu", compute_type="int8",
+                                      inter_threads=cores, intra_threads=1)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(cores) as pool:
+        list(pool.map(lambda part: call(part, replicas), calls))
+    tried[f"sorted, calls of 32, {cores} at once"] = time.perf_counter() - started
     best = min(tried, key=tried.get)
     return {"units": len(units), "seconds": tried[best], "load_seconds": load_seconds, "settings": best,
             "tried": tried}
@@ -144,13 +160,21 @@ def phase_brief(args: argparse.Namespace) -> dict:
     from translator.batch.backends import model_recipe
     from translator.batch.driver import BatchSettings, run_batch
     from translator.summary.compose import BriefOptions
-    from translator.translation.engine import DecodingOptions
+    from translator.translation.engine import DecodingOptions, batch_threads
 
     paths = corpus_files(args.corpus)
-    # Threads as `brief batch` sets them: several workers (or actors) share the cores.
+    # Threads as `brief batch` sets them: in one process, a sub-batch per core at once; several
+    # workers (or actors) share the cores; --one-call: one sub-batch at a time on every core
+    # (how `brief batch` ran before parallel calls).
     workers = int(args.workers)
-    threads = 0 if workers == 1 else max(1, (os.cpu_count() or 1) // workers)
-    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, intra_threads=threads)
+    if args.one_call == "1" or args.ray_actors:  # Ray: the actors share the cluster's CPUs out
+        inter, intra = 1, 0
+    elif workers == 1:
+        inter, intra = batch_threads(0, "cpu")
+    else:
+        inter, intra = 1, max(1, (os.cpu_count() or 1) // workers)
+    decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, inter_threads=inter,
+                               intra_threads=intra)
     options = BriefOptions(translate_all=args.translate_all != "0")  # "0": --brief-only
     settings = BatchSettings(fmt="json", options=options, cache_dir=Path(args.cache_dir))
     started = time.perf_counter()
@@ -248,7 +272,7 @@ def main() -> None:
                         help="Ceiling: best of three batch settings, or only length-sorted calls of 32 (quicker).")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
-    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors", "translate-all"):
+    for hidden in ("corpus", "bodies", "out", "cache-dir", "ray-actors", "translate-all", "one-call"):
         parser.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -327,6 +351,10 @@ def main() -> None:
         ceiling = {**after, "seconds": (before["seconds"] + after["seconds"]) / 2,
                    "around": (before["seconds"], after["seconds"])}
         runs[mode] = (cold, cold_mb, ceiling, max(before_mb, after_mb))
+    # The default as it ran before parallel calls (one sub-batch at a time, every core on it).
+    one_call, one_call_mb = (None, 0.0) if args.workers != 1 else run_phase(
+        "brief", env, corpus=corpus_dir, out=work / "out-one-call", cache_dir=work / "cache-one-call",
+        translate_all=1, one_call=1, **common)
     warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=work / "cache-1",
                               translate_all=1, **common)
     cold = runs["default"][0]
@@ -334,6 +362,7 @@ def main() -> None:
     print(f"{'':40} {'digest s':>8} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
     rows = [*([("baseline (Argos translate per article)", base, base_mb)] if base else []),
             *((f"brief batch {mode}, empty cache", result[0], result[1]) for mode, result in runs.items()),
+            *([("default, one call at a time (before)", one_call, one_call_mb)] if one_call else []),
             ("brief batch default, warm cache", warm, warm_mb)]
     for label, result, peak in rows:
         seconds = result["seconds"]
@@ -357,10 +386,17 @@ def main() -> None:
     print(f"time to the digest: --brief-only {quick['digest_seconds']:.2f}s, default {cold['digest_seconds']:.2f}s; "
           f"a one-phase default (digest after every unit) {cold['seconds']:.2f}s = "
           f"{cold['seconds'] / quick['digest_seconds']:.2f}x --brief-only's"
+          + (f"; the default one call at a time {one_call['seconds']:.2f}s = "
+             f"{one_call['seconds'] / quick['digest_seconds']:.2f}x" if one_call else "")
           + (f"; the loop {base['seconds'] / quick['digest_seconds']:.1f}x" if base else ""))
     pairs = [(shown(work / "out-1", path), shown(work / "out-0", path)) for path in briefed]
     alike = sum(full is not None and full == quick_brief for full, quick_brief in pairs)
     print(f"same brief in both modes (title, sentences, key quotes): {alike} of {len(briefed)} articles")
+    if one_call:
+        same_calls = sum((work / "out-1" / f"{p.stem}.json").read_bytes().replace(b"out-1", b"")
+                         == (work / "out-one-call" / f"{p.stem}.json").read_bytes().replace(b"out-one-call", b"")
+                         for p in briefed)
+        print(f"same output, parallel calls and one call at a time: {same_calls} of {len(briefed)} articles")
 
     same = 0
     for path in briefed if base else ():

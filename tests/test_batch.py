@@ -99,11 +99,12 @@ def test_mixed_good_and_bad_files(tmp_path: Path) -> None:
     digest = json.loads((out / "digest.json").read_text())
     assert {Path(f["source"]).name for f in digest["failed"]} == set(reasons)
     assert "## Failed" in (out / "digest.md").read_text()
-    # The model was loaded once for the whole batch; all articles went in one call per phase:
-    # first what the briefs show, then the rest of the bodies, nothing sent twice.
-    assert len(recipe.loaded) == 1 and len(recipe.loaded[0].calls) == 2
-    briefs, rest = recipe.loaded[0].calls
-    assert not set(briefs) & set(rest)
+    # The model was loaded once for the whole batch; all articles went in one call per step:
+    # their titles and leads (while the speakers are found), the rest of what the briefs
+    # show, then the rest of the bodies; nothing sent twice.
+    assert len(recipe.loaded) == 1 and len(recipe.loaded[0].calls) == 3
+    early, briefs, rest = recipe.loaded[0].calls
+    assert not set(early) & set(briefs) and not set(early + briefs) & set(rest)
     assert "Les dockers ont salué un chantier mené sans accident." in rest  # shown in no brief of 2 sentences
 
 

@@ -256,7 +256,7 @@ def log(kind, values):
 
 class Recording:
     def __init__(self, *args, **kwargs):
-        log("load", {key: kwargs.get(key) for key in ("device", "compute_type", "intra_threads")})
+        log("load", {key: kwargs.get(key) for key in ("device", "compute_type", "inter_threads", "intra_threads")})
         self._real = Real(*args, **kwargs)
     def translate_batch(self, tokens, **kwargs):
         log("call", {key: kwargs.get(key) for key in ("max_batch_size", "batch_type", "beam_size")})
@@ -279,11 +279,12 @@ def recorded_ct2(tmp_path: Path, *args: str) -> list[list]:
 
 def test_batch_decoding_options_reach_ctranslate2(tmp_path: Path, installed_model) -> None:
     write_pages(tmp_path / "in", ["dated.txt", "chevrons.txt"])
-    calls = recorded_ct2(tmp_path, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--threads", "1",
+    calls = recorded_ct2(tmp_path, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--threads", "3",
                          "--batch-size", "3", "--batch-type", "examples", "--compute-type", "float32",
                          "--beam-size", "2", "--device", "cpu")
     loads = [values for kind, values in calls if kind == "load"]
-    assert loads == [{"device": "cpu", "compute_type": "float32", "intra_threads": 1}]
+    # A batch in one process: three sub-batches at once, one thread each.
+    assert loads == [{"device": "cpu", "compute_type": "float32", "inter_threads": 3, "intra_threads": 1}]
     translations = [values for kind, values in calls if kind == "call"]
     assert translations and all(values == {"max_batch_size": 3, "batch_type": "examples", "beam_size": 2}
                                 for values in translations)
@@ -292,5 +293,5 @@ def test_batch_decoding_options_reach_ctranslate2(tmp_path: Path, installed_mode
 def test_translate_decoding_defaults_reach_ctranslate2(tmp_path: Path, installed_model) -> None:
     [page] = write_pages(tmp_path / "in", ["dated.txt"])
     calls = recorded_ct2(tmp_path, "translate", str(page), "--threads", "2")
-    assert calls[0] == ["load", {"device": "cpu", "compute_type": "int8", "intra_threads": 2}]
+    assert calls[0] == ["load", {"device": "cpu", "compute_type": "int8", "inter_threads": 1, "intra_threads": 2}]
     assert all(values["beam_size"] == 4 and values["batch_type"] == "tokens" for kind, values in calls[1:])

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.slow
 # Seconds each sub-batch takes: long enough that a stop at once (which on a loaded machine
 # took up to 3.2 s to tear the process down) is told apart from waiting for the sub-batch.
 PAUSE = 10.0
-INPUTS = 20  # about 60 units for the briefs alone (the first phase): two sub-batches
+INPUTS = 40  # about 120 units for the briefs alone (the first phase): four sub-batches
+CALLS = 2  # sub-batches translated at once (--threads 2: two calls of one thread each)
 
 # `brief`, with the model's translate() first writing a line to $STARTED and pausing.
 SLOW_MODEL = f"""
@@ -51,7 +52,7 @@ def run_and_interrupt(tmp_path: Path, presses: int) -> tuple[subprocess.Complete
     inputs, cache, started = tmp_path / "in", tmp_path / "cache", tmp_path / "started"
     write_inputs(inputs, INPUTS)
     command = [sys.executable, "-c", SLOW_MODEL, "batch", str(inputs), "-o", str(tmp_path / "out"),
-               "--beam-size", "1"]
+               "--beam-size", "1", "--threads", str(CALLS)]
     env = {**os.environ, "BRIEF_CACHE_DIR": str(cache), "STARTED": str(started)}
     process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
@@ -67,21 +68,21 @@ def run_and_interrupt(tmp_path: Path, presses: int) -> tuple[subprocess.Complete
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), time.monotonic() - pressed, cache
 
 
-def test_one_ctrl_c_finishes_the_sub_batch_in_progress_and_keeps_it(tmp_path: Path, installed_model) -> None:
+def test_one_ctrl_c_finishes_the_sub_batches_in_progress_and_keeps_them(tmp_path: Path, installed_model) -> None:
     result, stopped, cache = run_and_interrupt(tmp_path, presses=1)
     err = result.stderr.decode()
     assert result.returncode == 130, err
     assert stopped > PAUSE - 1.5, f"stopped {stopped:.1f}s after Ctrl-C: it did not wait for the sub-batch"
     assert "Run the same command again to resume" in err
-    # The sub-batch under way was finished and kept, and no other one was started.
-    assert (tmp_path / "started").read_text().count("sub-batch") == 1
+    # The sub-batches under way (one per call) were finished and kept, and no other one was started.
+    assert (tmp_path / "started").read_text().count("sub-batch") == CALLS
     assert cache_rows(cache) > 0
     done = re.search(r"brief: interrupted; (\d+) done", err)
     assert done and int(done.group(1)) < INPUTS, err
     assert "Traceback" not in err
 
 
-def test_a_second_ctrl_c_stops_at_once_and_drops_the_sub_batch(tmp_path: Path, installed_model) -> None:
+def test_a_second_ctrl_c_stops_at_once_and_drops_the_sub_batches(tmp_path: Path, installed_model) -> None:
     result, stopped, cache = run_and_interrupt(tmp_path, presses=2)
     err = result.stderr.decode()
     assert result.returncode == 130, err

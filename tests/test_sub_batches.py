@@ -94,3 +94,51 @@ def test_the_process_pool_backend_returns_every_sub_batch() -> None:
         assert pool.translate(["seule"]) == ["SEULE"]
     finally:
         pool.close()
+
+
+def test_titles_and_leads_go_to_the_model_first_while_speakers_are_found(tmp_path) -> None:
+    # The producer cleans a chunk of inputs, hands over their titles and leads (which do not
+    # depend on the speakers), and only then finds each article's speakers: the model's
+    # first call is those, and no unit is translated twice.
+    from test_batch import settings
+
+    from translator.french.reader import read_document
+    from translator.pipeline import early_units, plan, prepare_without_speakers, with_speakers
+    from translator.translation.cache import normalise
+
+    paths = write_articles(tmp_path / "in")
+    options = settings().options
+    early, shown = set(), set()
+    for path in paths:
+        unattributed = prepare_without_speakers(read_document(path))
+        early |= {normalise(unit) for unit in early_units(unattributed, options)}
+        planned = plan(with_speakers(unattributed), options).brief_only()
+        shown |= {normalise(unit) for unit in planned.units()}
+    assert early and early < shown  # titles and leads are part of what the briefs show
+    recipe = UpperRecipe()
+    report = run_batch(paths, tmp_path / "out", settings(use_cache=False), recipe)
+    assert len(report.done) == len(paths)
+    [translator] = recipe.loaded
+    assert set(translator.calls[0]) == early
+    translated = recipe.translated()
+    assert len(translated) == len(set(translated))
+
+
+def test_an_article_whose_units_never_come_back_is_reported_not_dropped(tmp_path) -> None:
+    # A backend that loses a sub-batch without an error (a bug) must not leave its articles
+    # silently unwritten: each is reported as failed, in one line.
+    class LosesTheLast(UpperTranslator):
+        def translate_batches(self, batches):
+            batches = list(batches)
+            for index, batch in enumerate(batches[:-1]):
+                yield index, self.translate(batch)
+
+    class Recipe(UpperRecipe):
+        def load(self):
+            self.loaded.append(LosesTheLast())
+            return self.loaded[-1]
+
+    paths = write_articles(tmp_path / "in")
+    report = run_batch(paths, tmp_path / "out", BatchSettings(use_cache=False), Recipe())
+    assert report.failed and len(report.done) + len(report.failed) == len(paths)
+    assert all(failure.reason.startswith("internal error") for failure in report.failed)

@@ -94,8 +94,9 @@ def brief_options(func):
         click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True,
                      help="Beam size (1 = greedy, fastest)."),
         click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-                     help="CPU threads for CTranslate2 (0 = its own default in one process; "
-                          "with --workers, the CPUs shared out)."),
+                     help="CPU threads for CTranslate2 (0 = every core). A batch in one process "
+                          "translates that many sub-batches at once, a thread each; with --workers, the "
+                          "threads are shared out; one article is one call using them all."),
         click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
                      help="auto: a CUDA GPU when CTranslate2 sees one, else the CPU."),
         click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto", show_default=True,
@@ -318,7 +319,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     from translator.batch.driver import BatchSettings, run_batch
     from translator.batch.inputs import collect_inputs, read_list
     from translator.batch.pages import split_arguments, web_sources
-    from translator.translation.engine import default_threads
+    from translator.translation.engine import batch_threads, choose_device, default_threads
     from translator.web.fetch import Fetcher
     from translator.web.store import PageStore, StoredWeb
 
@@ -343,10 +344,12 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     failures += feed_failures
     if not paths and not pages and not failures and not feeds:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
-    # One process: CTranslate2 picks the cores itself (0); several: share them out.
-    per_worker = threads if workers == 1 else max(1, (threads or default_threads()) // workers)
+    if workers == 1 and ray_address is None:  # this process: sub-batches in parallel, a thread each
+        inter, intra = batch_threads(threads, choose_device(device, compute_type).device)
+    else:  # each worker (actor) takes one sub-batch at a time: share the threads out
+        inter, intra = 1, threads if workers == 1 else max(1, (threads or default_threads()) // workers)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
-                                batch_type=batch_type, intra_threads=per_worker)
+                                batch_type=batch_type, inter_threads=inter, intra_threads=intra)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only,
                                                word_budget),
                              max_bytes, use_cache, cache_dir, group=group, loaders=connections)

@@ -11,7 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translator.summary.compose import BriefChoice, BriefOptions, assemble_brief, choose
+from translator.summary.compose import BriefChoice, BriefOptions, assemble_brief, choose, lead_sentence
+from translator.summary.compose import news_sentences
 from translator.french.clean import clean_document
 from translator.document import Article, Brief, Quote, Segment, TranslatedSegment, Translation
 from translator.translation.engine import TextTranslator
@@ -103,6 +104,19 @@ def with_speakers(prepared: PreparedArticle) -> PreparedArticle:
     they are cut again; their texts never depend on the speakers."""
     quotes = attribute_speakers(prepared.article.paragraphs, prepared.quotes)
     return replace(prepared, quotes=quotes, segments=segment_article(prepared.article, quotes))
+
+
+def early_units(unattributed: PreparedArticle, options: BriefOptions) -> list[str]:
+    """Units the brief shows whoever the speakers turn out to be: the title and the lead
+    (the first news sentence; without a title, the sentence it is made from). A batch
+    translates them while spaCy finds the speakers; `plan` chooses them again, alike."""
+    segments = unattributed.segments
+    lead = lead_sentence(news_sentences(unattributed.article, segments), options)
+    if lead is None and not unattributed.article.title and segments:
+        lead = segments[0].index
+    texts = [unattributed.article.title] if unattributed.article.title else []
+    texts += [p.text for s in segments if s.index == lead for p in s.parts if p.text]
+    return texts
 
 
 def plan(prepared: PreparedArticle, options: BriefOptions) -> PreparedArticle:

@@ -32,7 +32,7 @@ from translator import __version__
 from translator.batch.backends import ArgosModel, ModelRecipe
 from translator.batch.backends.recipe import unit_length_of
 from translator.batch.inputs import BatchInput, Failure, Source, name_outputs
-from translator.batch.preparing import Pending, Preparer, failure_reason
+from translator.batch.preparing import Early, Pending, Preparer, failure_reason
 from translator.summary.compose import BriefOptions
 from translator.translation.cache import CacheError, TranslationCache, normalise
 from translator.output.digest import DigestEntry, digest_json, digest_markdown
@@ -233,15 +233,18 @@ class Batch:
                 self._close()
         return self.report
 
-    def _to_brief(self, arriving: Iterable[Pending], prepared: list[Pending]) -> Iterator[Pending]:
-        """The arriving articles whose brief is still to write; all of them kept in `prepared`.
+    def _to_brief(self, arriving: Iterable[Pending | Early], prepared: list[Pending]) -> Iterator[Pending | Early]:
+        """The arriving articles whose brief is still to write (and the titles and leads
+        handed over before them); all articles kept in `prepared`.
 
         Once the last has arrived, the digest's story grouping imports its libraries in the
         background while the model translates (~1.5 s the digest would otherwise wait for)."""
         for pending in arriving:
-            prepared.append(pending)
-            if not pending.briefed:
-                yield pending
+            if isinstance(pending, Pending):
+                prepared.append(pending)
+                if pending.briefed:
+                    continue
+            yield pending
         if self.settings.group:
             threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
 
@@ -273,7 +276,7 @@ class Batch:
         if self.cache:
             self.cache.close()
 
-    def _run_phase(self, phase: Phase, arriving: Iterable[Pending], stop: StopRequest) -> None:
+    def _run_phase(self, phase: Phase, arriving: Iterable[Pending | Early], stop: StopRequest) -> None:
         """As articles arrive: serve what is known or cached, plan the rest into sub-batches,
         translate them, and write each article as soon as its last unit is translated."""
         english = self.english
@@ -281,19 +284,32 @@ class Batch:
         planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window, self._unit_length)
         progress = Progress(0, 0, self.show_progress, phase.label)
 
-        def arrive(pending: Pending) -> list[list[str]]:
-            """Take one article in; the sub-batches it completes."""
-            article = pending.prepared if phase.full else pending.prepared.brief_only()
-            units = list(dict.fromkeys(u for u in article.units() if u))
-            keys = [normalise(u) for u in units]
+        def look_up(keys: list[str]) -> list[str]:
+            """Serve what is known or cached; the distinct keys neither known nor under way."""
             unknown = [key for key in dict.fromkeys(keys) if key not in english and key not in waiting]
             cached = self._cached(unknown)
             english.update(cached)
             self.report.units += len(cached)
             self.report.cache_hits += len(cached)
-            progress.more_articles(1)
             progress.more_units(len(unknown))
             progress.units(len(cached))
+            return [key for key in unknown if key not in english]
+
+        def early(units: list[str]) -> list[list[str]]:
+            """Titles and leads ahead of their articles: planned and handed out at once, so the
+            model starts while the producer finds the speakers."""
+            new = look_up([normalise(u) for u in units if u])
+            for key in new:
+                waiting.setdefault(key, [])  # under way: the articles will wait for it here
+            return planner.add(new) + planner.flush()
+
+        def arrive(pending: Pending) -> list[list[str]]:
+            """Take one article in; the sub-batches it completes."""
+            article = pending.prepared if phase.full else pending.prepared.brief_only()
+            units = list(dict.fromkeys(u for u in article.units() if u))
+            keys = [normalise(u) for u in units]
+            look_up(keys)
+            progress.more_articles(1)
             waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english})
             if not waiter.missing:
                 self._write(phase, waiter, progress, stop)
@@ -306,7 +322,7 @@ class Batch:
             for pending in arriving:
                 if stop.requested:
                     return
-                yield from arrive(pending)
+                yield from early(pending.units) if isinstance(pending, Early) else arrive(pending)
             if not stop.requested:
                 yield from planner.flush()
 
@@ -320,6 +336,12 @@ class Batch:
                             waiter.missing.discard(key)
                             if not waiter.missing:
                                 self._write(phase, waiter, progress, stop)
+            if not stop.requested:  # every unit planned was translated: an article still waiting is a bug
+                stranded = {id(waiter): waiter for waiters in waiting.values() for waiter in waiters}
+                for waiter in stranded.values():
+                    source = waiter.article.article.source
+                    self.report.failed.append(Failure(source, "internal error: some of its sentences were never "
+                                                              "translated; please report it"))
         finally:
             progress.close()
 
@@ -335,8 +357,8 @@ class Batch:
         """(French, English) pairs of each sub-batch as it finishes, committed to the cache first.
 
         `planned` yields sub-batches as articles arrive. The model loads only once there
-        is something to translate; a stop request ends the run after the sub-batch in
-        progress.
+        is something to translate; after a stop request no sub-batch is handed out, and
+        those under way (one per parallel call) are finished and kept.
         """
         first = next(planned, None)
         if first is None or stop.requested:
@@ -346,6 +368,8 @@ class Batch:
         def handed_out() -> Iterator[list[str]]:
             yield first
             for batch in planned:
+                if stop.requested:
+                    return
                 batches.append(batch)
                 yield batch
 
@@ -356,8 +380,6 @@ class Batch:
                 self._commit(done)
                 self.report.units += len(done)
                 yield done
-                if stop.requested:
-                    break
         finally:
             stream.close()
 
@@ -373,7 +395,7 @@ class Batch:
         if self.translator is None:
             self.translator = self.model.load()
             self.report.model_loaded = True
-        stop.at_once = hasattr(self.translator, "translate_batches")
+        stop.at_once = getattr(self.translator, "runs_elsewhere", False)
         return self.translator
 
     def _commit(self, pairs: list[tuple[str, str]]) -> None:

@@ -12,10 +12,10 @@ class StopRequest:
     """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
     a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
 
-    In this process a sub-batch cannot be cut (CTranslate2 holds the thread; Python sees
-    the signal when it returns), so it is finished and kept. A backend with
-    `translate_batches` works elsewhere and only waits here: it is stopped at once
-    (`at_once`), as what it has not returned yet would be lost anyway. Even then, files
+    In this process a sub-batch cannot be cut (CTranslate2 holds its thread), so the
+    first stop finishes and keeps the ones under way. A backend whose translator
+    `runs_elsewhere` (worker processes, Ray actors) only waits here: it is stopped at
+    once (`at_once`), as what it has not returned yet would be lost anyway. Even then, files
     being written (`writing()`) are finished first, so no brief, record or temp file is
     left half-made.
     """

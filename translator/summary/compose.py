@@ -119,11 +119,8 @@ def choose(
     near-repeats of the title, the lead or a sentence already chosen.
     """
     headings = heading_paragraphs(article)
-    news = {s.index for s in segments if is_news_sentence(s, article, headings)}
-    if not news:
-        # Nothing reads as a finished statement (a page of bare lines): rank what there is.
-        news = {s.index for s in segments}
-    lead = min(news) if news and options.sentences > 0 else None
+    news = news_sentences(article, segments, headings)
+    lead = lead_sentence(news, options)
     by_index = {s.index: s for s in segments}
     # The lead's quotes are already read; quotes in headings or questions are not statements.
     skip = {s.index for s in segments if s.paragraph in headings or is_question(s)}
@@ -150,6 +147,19 @@ def choose(
         seen.append(words)
         budget = None if budget is None else budget - length
     return BriefChoice(sorted(summary), key, lead)
+
+
+def news_sentences(article: Article, segments: list[Segment], headings: set[int] | None = None) -> set[int]:
+    """The segments that read as news sentences (the lead and the summary come from them)."""
+    headings = heading_paragraphs(article) if headings is None else headings
+    news = {s.index for s in segments if is_news_sentence(s, article, headings)}
+    # Nothing reads as a finished statement (a page of bare lines): rank what there is.
+    return news or {s.index for s in segments}
+
+
+def lead_sentence(news: set[int], options: BriefOptions) -> int | None:
+    """The lead: the first news sentence, which opens the summary (none when no sentence is asked for)."""
+    return min(news) if news and options.sentences > 0 else None
 
 
 def word_count(text: str) -> int:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from translator.errors import ModelError, ModelNotInstalledError
 from translator.translation.long_units import MAX_UNIT_TOKENS, translate_in_pieces
+from translator.translation.parallel import in_parallel, native_call
 
 if TYPE_CHECKING:
     from argostranslate.package import Package
@@ -33,8 +34,9 @@ class TextTranslator(Protocol):
     """Anything that turns French units into English ones, in order.
 
     A translator may also have `translate_batches(batches)`, yielding `(batch_index,
-    english_list)` for each sub-batch as soon as it is finished, in any order (worker
-    processes, Ray actors); `iter_translated_batches` uses it when present.
+    english_list)` for each sub-batch as soon as it is finished, in any order (parallel
+    calls, worker processes, Ray actors); `iter_translated_batches` uses it when present.
+    One that `runs_elsewhere` (processes, actors) is stopped at once by a batch's Ctrl-C.
     """
 
     model_id: str
@@ -70,8 +72,10 @@ class DecodingOptions:
     # character-level vocabulary than with a subword one).
     max_batch_size: int = 0
     batch_type: str = "tokens"
+    # Calls that may run at once (`translate_batches`), each on its own replica of the model
+    # with `intra_threads` threads (0: CTranslate2 picks). See `batch_threads`.
     inter_threads: int = 1
-    intra_threads: int = 0  # 0: let CTranslate2 use the physical cores
+    intra_threads: int = 0
     device: str = "auto"  # auto: CUDA when CTranslate2 sees a GPU, else the CPU
     compute_type: str = "auto"  # auto: int8 on the CPU, int8_float16 on a GPU
     # Longer units are cut at clause boundaries (long_units.py); outputs are capped here.
@@ -249,7 +253,8 @@ class ArgosTranslator:
         tokenized = [self.tokenizer.encode(text) for text in texts]
         kwargs = self._decoding_kwargs(tokenized)
         limit = kwargs["max_decoding_length"]
-        results = self.translator.translate_batch(tokenized, **kwargs)
+        with native_call():
+            results = self.translator.translate_batch(tokenized, **kwargs)
         return [
             (self._decode(r.hypotheses[0]), _cut_short(len(source), len(r.hypotheses[0]), limit))
             for source, r in zip(tokenized, results, strict=True)
@@ -260,6 +265,11 @@ class ArgosTranslator:
         if not texts:
             return []
         return translate_in_pieces(texts, self._translate_pieces, self.count_tokens, self.options.max_unit_tokens)
+
+    def translate_batches(self, batches: Iterable[Sequence[str]]) -> Iterator[tuple[int, list[str]]]:
+        """`(index, english)` per sub-batch as each finishes: up to `inter_threads` at once,
+        one per replica (see translation.parallel); the next is taken when one is free."""
+        return in_parallel(lambda batch: self.translate(list(batch)), batches, self.options.inter_threads)
 
 
 # English comes out at ~0.8–1.1 times the French token count with a joint vocabulary; under
@@ -277,3 +287,13 @@ def _cut_short(source_tokens: int, output_tokens: int, limit: int) -> bool:
 
 def default_threads() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def batch_threads(threads: int, device: str) -> tuple[int, int]:
+    """`(inter_threads, intra_threads)` for a batch in this process using `threads` CPU
+    threads (0: every core): on the CPU, that many calls at once of one thread each (on 2
+    cores, 2x the units per second of one call with two threads: see translation.parallel);
+    on a GPU, one call at a time."""
+    if device == "cuda":
+        return 1, threads
+    return (threads or default_threads()), 1

@@ -66,6 +66,8 @@ def _translate_in_worker(job: tuple[int, list[str]]) -> tuple[int, list[str]]:
 class ProcessPoolTranslator:
     """A TextTranslator over `workers` processes, each with the model of `recipe`."""
 
+    runs_elsewhere = True  # a Ctrl-C stops at once: the workers' results would be lost anyway
+
     def __init__(self, recipe: "ModelRecipe", workers: int) -> None:
         self.model_id = recipe.model_id
         self.workers = workers

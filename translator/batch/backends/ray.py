@@ -277,6 +277,8 @@ class RayTranslator:
     order.
     """
 
+    runs_elsewhere = True  # a Ctrl-C stops at once: the actors' results would be lost anyway
+
     def __init__(
         self, pkg: "Package", model_id: str, decoding: DecodingOptions, address: str = "local", actors: int = 0
     ) -> None:
