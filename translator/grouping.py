@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from translator.document import ArticleDate
+from translator.imports import heavy_imports
 
 # The weight of the specifics' cosine (names, numbers); the words' cosine has the rest.
 SPECIFICS_WEIGHT = 0.3
@@ -161,11 +162,12 @@ def _days(value: ArticleDate | None) -> int | None:
 def warm_up() -> None:
     """Import what grouping needs (scikit-learn, SciPy, PyStemmer: about 1.5 CPU s), so a
     batch can do it while the model translates instead of when the digest is awaited."""
-    _stop_words()
-    _stemmer()
-    import scipy.cluster.hierarchy  # noqa: F401
-    import scipy.sparse.csgraph  # noqa: F401
-    import sklearn.feature_extraction.text  # noqa: F401
+    with heavy_imports:  # not while another thread imports (see translator.imports)
+        _stop_words()
+        _stemmer()
+        import scipy.cluster.hierarchy  # noqa: F401
+        import scipy.sparse.csgraph  # noqa: F401
+        import sklearn.feature_extraction.text  # noqa: F401
 
 
 def group_stories(texts: Sequence[StoryText], threshold: float = THRESHOLD) -> list[list[int]]:

