@@ -94,9 +94,9 @@ def brief_options(func):
         click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True,
                      help="Beam size (1 = greedy, fastest)."),
         click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-                     help="CPU threads for CTranslate2 (0 = every core). A batch in one process "
-                          "translates that many sub-batches at once, a thread each; with --workers, the "
-                          "threads are shared out; one article is one call using them all."),
+                     help="CPU threads for CTranslate2 (0 = automatic). A batch in one process "
+                          "translates that many sub-batches at once, a thread each (0: one per core); with "
+                          "--workers, the threads are shared out; one article is one call using them all."),
         click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
                      help="auto: a CUDA GPU when CTranslate2 sees one, else the CPU."),
         click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto", show_default=True,
