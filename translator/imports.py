@@ -1,12 +1,12 @@
-"""One lock for importing and loading the big libraries while a batch runs threads.
+"""One lock for importing the big libraries while a batch runs threads.
 
-A batch loads the model (CTranslate2, or Ray for `--ray`) in the main thread while its
-producer thread loads spaCy and, near the end, a helper imports scikit-learn for the
-digest. Two threads importing the same packages at once can see them half-made: Ray and
-spaCy both import pydantic, and a `brief batch --ray` once failed with
-`KeyError: 'pydantic.v1'`. So each of those loads holds `heavy_imports`; they only
-take turns (each a fraction of a second to a few seconds), the work after them runs in
-parallel as before.
+A batch's producer thread loads spaCy while the main thread may start a Ray cluster
+(`--ray`), and near the end a helper imports scikit-learn for the digest. Two threads
+importing the same packages at once can see them half-made: Ray and spaCy both import
+pydantic, and a `brief batch --ray` once failed with `KeyError: 'pydantic.v1'`. So each
+of those holds `heavy_imports`; they take turns, and the work after them runs in
+parallel as before. (The local model needs none: CTranslate2 and Argos are imported
+before the batch starts its threads.)
 """
 
 from __future__ import annotations

@@ -42,7 +42,6 @@ from translator.grouping import StoryText, group_stories, grouping_key, warm_up
 from translator.document import Brief
 from translator.translation.engine import TextTranslator, iter_translated_batches
 from translator.files import make_folder, write_atomic
-from translator.imports import heavy_imports
 from translator.pipeline import PreparedArticle, finish
 from translator.french.reader import DEFAULT_MAX_BYTES
 from translator.batch.planning import SORT_WINDOW, SUB_BATCH_UNITS, SubBatchPlanner
@@ -388,15 +387,13 @@ class Batch:
         """A unit's length for the model (its tokens), to sort sub-batches; the tokenizer is
         loaded at the first sort, which a run served from the cache never reaches."""
         if self._length is None:
-            with heavy_imports:  # the package's tokenizer (see translator.imports)
-                self._length = unit_length_of(self.model)
+            self._length = unit_length_of(self.model)
         return self._length(unit)
 
     def _translator(self, stop: StopRequest) -> TextTranslator:
         """The model, loaded once for both phases; closed by `_close` at the end of the run."""
         if self.translator is None:
-            with heavy_imports:  # not while spaCy loads in the producer (see translator.imports)
-                self.translator = self.model.load()
+            self.translator = self.model.load()
             self.report.model_loaded = True
         stop.at_once = getattr(self.translator, "runs_elsewhere", False)
         return self.translator

@@ -36,6 +36,7 @@ from typing import IO, TYPE_CHECKING, Any
 from translator.batch.backends.recipe import ArgosModel
 from translator.translation.engine import AUTO_BATCH_SENTENCES, ArgosTranslator, DecodingOptions, package_model_id, packages_dir
 from translator.errors import BriefError, ModelError
+from translator.imports import heavy_imports
 
 if TYPE_CHECKING:
     from argostranslate.package import Package
@@ -433,4 +434,7 @@ class RayModel(ArgosModel):
     def load(self) -> RayTranslator:
         from translator.translation.engine import find_package
 
-        return RayTranslator(find_package(), self.model_id, self.decoding, self.address, self.actors)
+        # Starting or joining the cluster imports much of Ray (pydantic among it), which
+        # must not run while the batch's producer imports spaCy (see translator.imports).
+        with heavy_imports:
+            return RayTranslator(find_package(), self.model_id, self.decoding, self.address, self.actors)
