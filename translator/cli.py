@@ -312,7 +312,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     (--refetch fetches them again; a changed page is briefed again). Feeds are fetched
     on every run.
 
-    Ctrl-C stops after the current sub-batch (a few seconds) and keeps all finished work.
+    Ctrl-C stops after the sub-batches under way (a few seconds) and keeps all finished work.
     Exit code 1 if any input failed (the others are still briefed), 130 if interrupted.
     """
     from translator.batch.backends import model_recipe

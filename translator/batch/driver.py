@@ -2,7 +2,8 @@
 
 Inputs (files, web pages) are loaded, checked against the records, cleaned and planned
 by a producer thread (preparing.py) while the model translates, so fetching overlaps
-translation. Then two phases: first what every brief shows (title, chosen sentences,
+translation; the titles and leads of a chunk of inputs come first, before the speakers
+are found. The model may run several sub-batches at once (translation.parallel). Then two phases: first what every brief shows (title, chosen sentences,
 key quotes, speakers described in words), taken in as each article is ready, after
 which the digest is written; then, when whole bodies are wanted (`--translate-all`),
 the rest of each briefed body, rewriting each output with its full translation. A
@@ -11,8 +12,8 @@ served from it; the rest go to the translator in sub-batches of a few seconds ea
 (articles in the order they are ready, sorted by length within a small window so each
 sub-batch holds similar lengths). Each finished sub-batch is committed to the cache at
 once, and each output is written (atomically) as soon as all units it needs are
-translated, then its record. Ctrl-C stops after the current sub-batch; a kill loses at
-most that sub-batch, and the same command resumes: it skips written briefs and, if
+translated, then its record. Ctrl-C stops after the sub-batches under way; a kill loses at
+most those, and the same command resumes: it skips written briefs and, if
 whole bodies are wanted, only adds their translations.
 """
 

@@ -1,4 +1,4 @@
-"""Ctrl-C and SIGTERM during a batch: stop after the current sub-batch, or at once on a second."""
+"""Ctrl-C and SIGTERM during a batch: stop after the sub-batches under way, or at once on a second."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 
 class StopRequest:
-    """SIGINT/SIGTERM while a batch runs: the first asks to stop after the current sub-batch,
+    """SIGINT/SIGTERM while a batch runs: the first asks to stop after the sub-batches under way,
     a second one stops at once. Only in the main thread (signals cannot be caught elsewhere).
 
     In this process a sub-batch cannot be cut (CTranslate2 holds its thread), so the
