@@ -11,7 +11,7 @@ Those threads are daemon threads, so a stop at once (a second Ctrl-C) does not w
 them; but the interpreter must not shut down while one is inside the model: a thread
 coming back from C++ into a finalising Python is ended by unwinding through C++ frames,
 which aborts the process. `native_call()` marks those stretches and an exit waits for
-them (at most one call, a few seconds).
+them (the calls under way, a few seconds).
 """
 
 from __future__ import annotations
