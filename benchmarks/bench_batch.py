@@ -167,12 +167,7 @@ def phase_brief(args: argparse.Namespace) -> dict:
     # workers (or actors) share the cores; --one-call: one sub-batch at a time on every core
     # (how `brief batch` ran before parallel calls).
     workers = int(args.workers)
-    if args.one_call == "1" or args.ray_actors:  # Ray: the actors share the cluster's CPUs out
-        inter, intra = 1, 0
-    elif workers == 1:
-        inter, intra = batch_threads(0, "cpu")
-    else:
-        inter, intra = 1, max(1, (os.cpu_count() or 1) // workers)
+    inter, intra = (1, 0) if args.one_call == "1" else batch_threads(0, "cpu", workers, bool(args.ray_actors))
     decoding = DecodingOptions(beam_size=args.beam_size, max_batch_size=args.batch_size, inter_threads=inter,
                                intra_threads=intra)
     options = BriefOptions(translate_all=args.translate_all != "0")  # "0": --brief-only

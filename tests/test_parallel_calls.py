@@ -87,6 +87,10 @@ def test_a_batch_uses_one_call_per_core_on_the_cpu_and_one_call_on_a_gpu() -> No
     assert batch_threads(0, "cpu") == (default_threads(), 1)
     assert batch_threads(3, "cpu") == (3, 1)
     assert batch_threads(4, "cuda") == (1, 4)
+    # Worker processes and Ray actors take one sub-batch at a time each.
+    assert batch_threads(4, "cpu", workers=2) == (1, 2)
+    assert batch_threads(0, "cpu", workers=2) == (1, max(1, default_threads() // 2))
+    assert batch_threads(0, "cpu", elsewhere=True) == (1, 0)
 
 
 def test_parallel_calls_give_the_same_english_as_one_call_at_a_time(installed_model) -> None:

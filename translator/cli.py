@@ -319,7 +319,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     from translator.batch.driver import BatchSettings, run_batch
     from translator.batch.inputs import collect_inputs, read_list
     from translator.batch.pages import split_arguments, web_sources
-    from translator.translation.engine import batch_threads, choose_device, default_threads
+    from translator.translation.engine import batch_threads, choose_device
     from translator.web.fetch import Fetcher
     from translator.web.store import PageStore, StoredWeb
 
@@ -344,10 +344,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], outdir: Path, fmt: str, g
     failures += feed_failures
     if not paths and not pages and not failures and not feeds:
         raise BriefError(f"no input files found (patterns: {', '.join(globs)})")
-    if workers == 1 and ray_address is None:  # this process: sub-batches in parallel, a thread each
-        inter, intra = batch_threads(threads, choose_device(device, compute_type).device)
-    else:  # each worker (actor) takes one sub-batch at a time: share the threads out
-        inter, intra = 1, threads if workers == 1 else max(1, (threads or default_threads()) // workers)
+    inter, intra = batch_threads(threads, choose_device(device, compute_type).device, workers, ray_address is not None)
     decoding = decoding_options(device, compute_type, beam_size=beam_size, max_batch_size=batch_size,
                                 batch_type=batch_type, inter_threads=inter, intra_threads=intra)
     settings = BatchSettings(fmt, BriefOptions(method, sentences, quote_count, translate_all and not brief_only,

@@ -289,11 +289,15 @@ def default_threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def batch_threads(threads: int, device: str) -> tuple[int, int]:
-    """`(inter_threads, intra_threads)` for a batch in this process using `threads` CPU
-    threads (0: every core): on the CPU, that many calls at once of one thread each (on 2
+def batch_threads(threads: int, device: str, workers: int = 1, elsewhere: bool = False) -> tuple[int, int]:
+    """`(inter_threads, intra_threads)` for a batch using `threads` CPU threads (0: every
+    core). In this process on the CPU: that many calls at once of one thread each (on 2
     cores, 2x the units per second of one call with two threads: see translation.parallel);
-    on a GPU, one call at a time."""
-    if device == "cuda":
+    on a GPU, one call at a time. `workers` processes, or Ray actors (`elsewhere`), each
+    take one sub-batch at a time: the threads are shared out among the workers, and an
+    actor with 0 gets its share of the cluster's CPUs (RayTranslator)."""
+    if workers > 1:
+        return 1, max(1, (threads or default_threads()) // workers)
+    if elsewhere or device == "cuda":
         return 1, threads
     return (threads or default_threads()), 1
