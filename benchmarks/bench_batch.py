@@ -13,6 +13,10 @@ process, so peak memory is the phase's own):
   one-call    run_batch (default), empty cache, one sub-batch at a time on every core:
               how `brief batch` ran before it made one call per core at once
   brief-warm  run_batch (default) again into a new folder, cache filled by brief-cold
+  prepare     cleaning, speakers (spaCy, its load included) and the choice of what each
+              brief shows for every page, no model: its CPU seconds are work the
+              batch does besides translating, sharing the cores with the model, so
+              they bound how near its ceiling the batch can come on this machine
   ceiling     raw CTranslate2 translate_batch on the distinct units each mode translated,
               same model and beam, at its best of a few batch settings, among them calls
               of 32 sorted units one at a time and one per core at once (no cleaning,
@@ -154,6 +158,20 @@ def phase_ceiling(args: argparse.Namespace) -> dict:
             "tried": tried}
 
 
+def phase_prepare(args: argparse.Namespace) -> dict:
+    """CPU seconds of everything but the translation, one page after another."""
+    from translator.pipeline import plan, prepare
+    from translator.summary.compose import BriefOptions
+
+    started = time.process_time()
+    for path in corpus_files(args.corpus):
+        try:
+            plan(prepare(path), BriefOptions())
+        except Exception:  # noqa: BLE001 - brief skips these files too
+            continue
+    return {"cpu_seconds": time.process_time() - started}
+
+
 def phase_brief(args: argparse.Namespace) -> dict:
     from types import SimpleNamespace
 
@@ -194,7 +212,8 @@ def phase_brief(args: argparse.Namespace) -> dict:
     }
 
 
-PHASES = {"model": phase_model, "baseline": phase_baseline, "brief": phase_brief, "ceiling": phase_ceiling}
+PHASES = {"model": phase_model, "baseline": phase_baseline, "brief": phase_brief, "ceiling": phase_ceiling,
+          "prepare": phase_prepare}
 
 
 # --- driver --------------------------------------------------------------------------------
@@ -352,6 +371,7 @@ def main() -> None:
         translate_all=1, one_call=1, **common)
     warm, warm_mb = run_phase("brief", env, corpus=corpus_dir, out=work / "out-warm", cache_dir=work / "cache-1",
                               translate_all=1, **common)
+    preparing, _ = run_phase("prepare", env, corpus=corpus_dir)
     cold = runs["default"][0]
 
     print(f"{'':40} {'digest s':>8} {'seconds':>8} {'art/s':>8} {'sent/s':>8} {'peak MB':>8} {'speed-up':>9}")
@@ -377,6 +397,13 @@ def main() -> None:
               f"{ceiling['load_seconds']:.1f}s not counted; peak {ceiling_mb:.0f} MB)")
         print(f"brief batch {mode}, cold: {result['units']} units in {result['seconds']:.2f}s ({rate:.1f} units/s, "
               f"everything counted) = {100 * rate / ceiling_rate:.0f}% of its ceiling")
+        # The preparing's CPU shares the cores with the model: even packed perfectly beside
+        # the translation, it adds its CPU time spread over every core.
+        cores = os.cpu_count() or 1
+        bound = ceiling["seconds"] + preparing["cpu_seconds"] / cores
+        print(f"  preparing alone (clean, speakers with spaCy's load, choice; no model): "
+              f"{preparing['cpu_seconds']:.1f}s of CPU; beside the translation on {cores} cores the run takes at "
+              f"least {bound:.1f}s = at most {100 * ceiling['seconds'] / bound:.0f}% of its ceiling")
     quick = runs["--brief-only"][0]
     print(f"time to the digest: --brief-only {quick['digest_seconds']:.2f}s, default {cold['digest_seconds']:.2f}s; "
           f"a one-phase default (digest after every unit) {cold['seconds']:.2f}s = "
