@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SUBJECT_CLITICS, TITLES, TO_WHOM
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
 from translator.speakers.phrases import chunk_from, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,7 +61,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
             doc[i + 1].is_alpha and doc[i + 1].is_lower
         ):
             i += 1
-    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "a-t-il ajouté"
+    if is_subject_clitic(doc, i):  # "a-t-il ajouté"
         return subject_clitic(doc, i, token)
     if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
         return None
@@ -77,7 +77,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         i += 1
     while i < len(doc) and doc[i].is_space:  # "a déclaré  X" (a double space)
         i += 1
-    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "explique-t-elle"
+    if is_subject_clitic(doc, i):  # "explique-t-elle"
         return subject_clitic(doc, i, token)
     if i < len(doc) and doc[i].pos_ == "AUX":  # "il a déclaré" is not inverted
         return None
@@ -96,6 +96,9 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
 def inverted_subject_start(doc: Doc, i: int) -> int:
     """Skip a date or a "to whom" between the verb and its subject:
     "a expliqué mardi à l'AFP un responsable des secours"."""
+    i = after_date(doc, i)
+    if i >= len(doc):
+        return len(doc) - 1
     # An adverb by its "-ment" too: the tagger misreads some after an inverted verb.
     if not (doc[i].lower_ in ADVERBIALS or doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_.endswith("ment")):
         return i
@@ -109,6 +112,20 @@ def inverted_subject_start(doc: Doc, i: int) -> int:
     return i
 
 
+def after_date(doc: Doc, i: int) -> int:
+    """Where a date at `i` ends: "mardi 9 juin", "jeudi soir", "le même jour", "le 3 mars
+    2020"; `i` itself when no date starts there. Told by its words (days, months, numbers,
+    nouns of a time), so that the noun phrase after it is read as the subject."""
+    end = i
+    for j in range(i, min(i + 7, len(doc))):
+        word = doc[j]
+        if word.lower_ in ADVERBIALS | MONTHS | TIME_NOUNS or word.like_num:
+            end = j + 1
+        elif not (word.lower_ in DETERMINERS or word.lower_ in ("même", "dernier", "dernière", "prochain", "suivant")):
+            break
+    return end
+
+
 def impersonal_after(token: Token) -> bool:
     """"cela, affirme-t-on …", "cela, a-t-on appris": the inverted subject is "on"."""
     doc = token.doc
@@ -120,8 +137,16 @@ def impersonal_after(token: Token) -> bool:
     return False
 
 
+def is_subject_clitic(doc: Doc, i: int) -> bool:
+    """"-t-il", "-elle", and "t-il" as pages often type it ("confie t-il", "a t-elle dit")."""
+    if i >= len(doc):
+        return False
+    return doc[i].lower_ in SUBJECT_CLITICS or (
+        doc[i].lower_ == "t" and i + 1 < len(doc) and doc[i + 1].lower_ in SUBJECT_CLITICS)
+
+
 def subject_clitic(doc: Doc, i: int, token: Token) -> Pronoun | None:
-    words = doc[i].lower_ + (doc[i + 1].lower_ if doc[i].lower_ == "-t" and i + 1 < len(doc) else "")
+    words = doc[i].lower_ + (doc[i + 1].lower_ if doc[i].lower_ in ("-t", "t") and i + 1 < len(doc) else "")
     if words.endswith(("ils", "elles")):
         return None  # several speakers: none of them is named alone
     return Pronoun(token.i, "Fem" if words.endswith("elle") else "Masc")
@@ -152,12 +177,26 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
             phrase = chunk_from(token.doc[start])
             if phrase is None:
                 continue
+            phrase = whose_words(phrase)
             pronoun = pronoun_phrase(phrase, token.i)
             if pronoun is not None:
                 return pronoun
             if names_someone(phrase):
                 return as_written(phrase)
     return None
+
+
+def whose_words(phrase: Span) -> Span:
+    """"selon les termes de Jean Roux", "selon les mots de la ministre": the one who said
+    them ("du ministre" is left whole: its determiner is inside "du")."""
+    doc = phrase.doc
+    head = next((w for w in phrase if w.pos_ == "NOUN" or w.lower_ in SPEECH_NOUNS), None)
+    if head is None or head.lower_ not in SPEECH_NOUNS or head.i + 2 >= phrase.end:
+        return phrase
+    if doc[head.i + 1].lower_ not in ("de", "d'"):
+        return phrase
+    owner = chunk_from(doc[head.i + 2])
+    return owner if owner is not None and names_someone(owner) else phrase
 
 
 def opinion_then_colon(word: Token, token: Token) -> bool:
@@ -283,10 +322,12 @@ def reporting_verb(verb: Token) -> Token:
 
 
 def narrative_infinitive(verb: Token) -> bool:
-    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say"."""
+    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say";
+    "Avant d'ajouter", "Puis de conclure" too."""
     start = verb.sent.start
     words = [w.lower_ for w in verb.doc[start : verb.i]]
-    return verb.morph.get("VerbForm") == ["Inf"] and words in (["de"], ["et", "de"], ["d'"], ["et", "d'"])
+    return verb.morph.get("VerbForm") == ["Inf"] and len(words) in (1, 2) and words[-1] in ("de", "d'") and (
+        len(words) == 1 or words[0] in ("et", "avant", "puis"))
 
 
 def subject_of(verb: Token) -> Token | None:

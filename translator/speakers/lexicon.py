@@ -51,11 +51,18 @@ SPEECH_VERB_FORMS = set(
     "prédit réjouit réjouissent".split()
 )
 LINKS = {"de", "du", "des", "d'"}
+# Words inside a role phrase that are not its content ("le ministre de l'Intérieur et des Cultes").
+ROLE_LINKS = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}
+ROLE_WORDS = 10  # words a role phrase spans at most
 # Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
 WEEKDAYS = set("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 ADVERBIALS = WEEKDAYS | set("hier soir matin encore aussi ensuite enfin déjà alors".split())
 MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 NEVER_NAMES = ADVERBIALS | MONTHS | {PLACEHOLDER}
+# Nouns of a time, heads of a date between an inverted verb and its subject ("le même jour").
+TIME_NOUNS = set("jour jours soir soirée matin matinée nuit semaine mois année an lendemain veille après-midi week-end".split())
+# Nouns of what someone said: "selon les termes de X" is X's.
+SPEECH_NOUNS = set("terme termes mot mots propos parole paroles formule expression déclaration déclarations".split())
 TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
 FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_nounlike, names_someone, phrase_at, pronoun_phrase, speaker_noun
+from translator.speakers.phrases import is_nounlike, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
 
@@ -158,9 +158,7 @@ def gender_of(span: Span) -> str | None:
     root = span.root
     neighbours = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
     neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and speaker_noun(span.doc[span.start - 1].lower_):
-        neighbours.append(span.doc[span.start - 1])
-    neighbours += role_before_comma(span)
+    neighbours += [role for role in [role_right_before(span)] if role is not None] + role_before_comma(span)
     neighbours = [w for w in neighbours if speaker_noun(w.lower_)] + role_after_comma(span)
     agreed = agreement_gender(span)
     if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, SPEAKER_NOUNS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -106,7 +106,35 @@ def chunk_from(first: Token) -> Span | None:
         name = apposed_name(doc, end)
         if name is not None:
             return name
-    return name_in_apposition(span) or span
+    return name_in_apposition(span) or name_after_role(span) or span
+
+
+def name_after_role(phrase: Span) -> Span | None:
+    """"un responsable de la Croix-Rouge Marc Dupin", "le président des Verts Jean Roux": a
+    person's name that ends a role phrase with its complement, no comma between, says who
+    speaks (a role right before the name stays: "l'entraîneur Julien Marty"). The
+    name is read from the parse (a head and its `flat:name` words), as the small model's
+    entities often run the role's last names into it; "le fils de Jean Roux" stays whole."""
+    doc = phrase.doc
+    for first in range(phrase.start + 1, phrase.end):
+        head = doc[first]
+        rest = doc[first + 1 : phrase.end]
+        # Not the last part of a name ("la ministre Anne Leclerc": "Anne" is one of its words).
+        inside_name = doc[first - 1].dep_ == "flat:name" or (head.ent_type_ == "PER" and head.ent_iob_ == "I")
+        if head.dep_ == "flat:name" or inside_name or not head.text[:1].isupper() or not all(
+            w.dep_ == "flat:name" and first <= w.head.i < phrase.end for w in rest
+        ):
+            continue
+        start = first - 1 if doc[first - 1].lower_ in TITLES else first
+        name = doc[start : phrase.end]
+        # A first name and a name, a title, or one name the model knows for a person's (not
+        # "le député Ensemble", a party).
+        person = len(rest) >= 1 or start < first or head.ent_type_ == "PER"
+        role = role_right_before(name) if person else None
+        # "l'entraîneur Julien Marty" reads well whole; a role with its complement before
+        # the name does not ("the president of the Greens Jean Roux"): the name alone.
+        return name if role is not None and role.i < start - 1 else None
+    return None
 
 
 def name_in_apposition(role: Span) -> Span | None:
@@ -150,6 +178,25 @@ def apposed_name(doc: Doc, comma: int) -> Span | None:
     if len(person) < 2 and doc[start].lower_ in TITLES:
         return None
     return person if end < len(doc) and doc[end].text in ",." else None
+
+
+def role_right_before(name: Span) -> Token | None:
+    """The role noun right before a name, with or without its complement: "le ministre Jean
+    Roux", "la présidente de la région Nord Claire Martin"; not "le fils de Jean Roux"."""
+    doc = name.doc
+    if name.start == 0:
+        return None
+    before = doc[name.start - 1]
+    if before.pos_ == "NOUN" and speaker_noun(before.lower_):
+        return before
+    if before.lower_ in ROLE_LINKS:
+        return None
+    for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start - 1]):
+        if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS:
+            break
+        if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
+            return word
+    return None
 
 
 def names_someone(phrase: Span) -> bool:
