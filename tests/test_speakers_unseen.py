@@ -359,3 +359,39 @@ def test_according_to_someone_s_words():
     assert speakers(
         "La réforme vise, selon les termes de Paul Durand, à « remplacer tous les systèmes existants par un seul ».",
     ) == ["Paul Durand"]
+
+
+def test_a_speech_verb_before_que_whatever_its_tag():
+    assert speakers(
+        "Malgré quelques contrôles, la préfecture de police rappelle que « cette substance n'est pas interdite à la vente ».",
+    ) == ["la préfecture de police"]
+
+
+def test_an_aside_in_brackets_after_the_quotation():
+    assert speakers(
+        "Anne Roy a été attaquée dans sa chambre d'hôtel.",
+        "« Il m'a demandé ma bague avec un fort accent » (sa bague), avait-elle raconté aux policiers.",
+    ) == ["Anne Roy"]
+
+
+def test_an_inverted_auxiliary_and_participle_without_a_comma():
+    assert speakers(
+        "« Ceux qui affirment cela se trompent lourdement » leur a répondu mardi le Premier ministre.",
+    ) == ["le Premier ministre"]
+    # Not any auxiliary: "a été" says nothing.
+    assert speakers("« Le Cid » a été joué samedi au théâtre municipal de Brest.") == [None]
+
+
+def test_any_adverb_between_auxiliary_and_participle():
+    assert speakers(
+        "« On est dans une intervention dans un cadre privé », a néanmoins souligné auprès de l'AFP la procureure Anne Roy.",
+    ) == ["la procureure Anne Roy"]
+
+
+def test_words_that_only_go_on_with_the_quotation_keep_its_speaker():
+    assert speakers(
+        "« Le confinement a été dur pour tous les ménages », a affirmé la chef économiste de l'OCDE, Anne Roy. "
+        "« Partout, le confinement a renforcé les inégalités » entre les plus qualifiés et les autres.",
+    ) == ["Anne Roy", "Anne Roy"]
+    # Words with a clause of their own are not a continuation.
+    assert speakers("« Oui », a dit M. Roux.", "Le rapport conclut : « les comptes sont justes ».")[1] is None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from translator.speakers.frames import Pronoun, as_written
 from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
-from translator.speakers.phrases import chunk_from, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
+from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -35,18 +35,22 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     """
     doc = token.doc
     i = token.i + 1
+    if i < len(doc) and doc[i].text == "(":  # "« … » (sa bague), a-t-elle raconté": an aside
+        closing = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        i = closing + 1 if closing is not None else i
+    after_quotation = i
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
         i += 1
-    no_comma = i == token.i + 1
+    no_comma = i == after_quotation
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in CLITICS:
             i += 1
     # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" or a speech
-    # verb ("« … » conclut le journal", "« … » se désole X") is inverted ("« … » sera joué
-    # samedi" is not).
-    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not (
-        i < len(doc) and is_speech_verb_form(doc[i].lower_)
-    ):
+    # verb ("« … » conclut le journal", "« … » leur a répondu X", "« … » se désole X") is
+    # inverted ("« … » sera joué samedi" is not).
+    speech_verb = i < len(doc) and (is_speech_verb_form(doc[i].lower_) or (
+        doc[i].lower_ in AUXILIARIES and i + 1 < len(doc) and is_speech_participle(doc[i + 1].lower_)))
+    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not speech_verb:
         return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
@@ -56,8 +60,9 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
             doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
         ):
             i += 3
-        # "a notamment twitté X", "a encore déclaré X": an adverb between auxiliary and participle
-        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS) and (
+        # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and participle
+        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS
+                                    or doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i)) and (
             doc[i + 1].is_alpha and doc[i + 1].is_lower
         ):
             i += 1

@@ -50,6 +50,9 @@ SPEECH_VERB_FORMS = set(
     "admettent avertit avertissent prévient préviennent réagit réagissent renchérit renchérissent écrit écrivent "
     "prédit réjouit réjouissent".split()
 )
+SPEECH_PARTICIPLES = set(
+    "dit répondu écrit conclu poursuivi reconnu admis averti prévenu réagi renchéri prédit".split()
+)
 LINKS = {"de", "du", "des", "d'"}
 # Words inside a role phrase that are not its content ("le ministre de l'Intérieur et des Cultes").
 ROLE_LINKS = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}

@@ -6,9 +6,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_nounlike, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
+from translator.speakers.phrases import is_nounlike, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
+from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -219,6 +219,14 @@ def agreement_gender(span: Span) -> str | None:
 
 
 def is_whole_sentence(token: Token) -> bool:
-    """The quotation is (nearly) its whole sentence: at most a few words around it."""
+    """The quotation stands for its sentence: at most a few words around it, or words that
+    only go on with it, with no verb of their own and no one named ("« … » entre les plus
+    qualifiés et les autres", "Aujourd'hui, « … » en venant prier")."""
     words = [w for w in token.sent if not w.is_punct and not w.is_space and w.i != token.i]
-    return len(words) <= 2
+    if len(words) <= 2:
+        return True
+    # A clause of their own: a conjugated verb, a speech verb's form the tagger missed
+    # ("Le rapport conclut :"), or a subject ("on lit", "lit" read as a noun).
+    clause = any(w.pos_ == "AUX" or (w.pos_ == "VERB" and w.morph.get("VerbForm") not in (["Inf"], ["Part"]))
+                 or is_speech_verb_form(w.lower_) or w.dep_ in ("nsubj", "nsubj:pass") for w in words)
+    return not clause and not any(w.ent_type_ in NAMING_ENTITIES or w.lower_ in TITLES for w in words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -20,13 +20,23 @@ def is_speech_verb_form(word: str) -> bool:
     return any(word in (stem + "e", stem + "ent") for stem in SPEECH_VERB_STEMS)
 
 
+def is_speech_participle(word: str) -> bool:
+    """"déclaré", "répondu", "dit": a speech verb after its auxiliary."""
+    return word in SPEECH_PARTICIPLES or (word.endswith("é") and word[:-1] in SPEECH_VERB_STEMS)
+
+
 def mistagged_verb(word: Token) -> bool:
     """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
-    after a name or a noun that the parse links to it."""
-    previous = word.doc[word.i - 1] if word.i > 0 else None
+    after a name or a noun that the parse links to it, or that "que" follows."""
+    doc = word.doc
+    previous = doc[word.i - 1] if word.i > 0 else None
+    # "la préfecture rappelle que …" with "rappelle" read as an adjective: a speech verb's
+    # form before "que" reports what follows, however the parse linked it.
+    reports = word.i + 1 < len(doc) and doc[word.i + 1].lower_ in ("que", "qu'")
     return (previous is not None and previous.pos_ in ("PROPN", "NOUN") and word.pos_ not in ("VERB", "AUX")
             and is_speech_verb_form(word.lower_)
-            and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
+            and (reports or previous.head == word or word.head == previous
+                 or any(c.dep_.startswith("nsubj") for c in word.children)))
 
 
 def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
