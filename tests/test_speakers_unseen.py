@@ -395,3 +395,36 @@ def test_words_that_only_go_on_with_the_quotation_keep_its_speaker():
     ) == ["Anne Roy", "Anne Roy"]
     # Words with a clause of their own are not a continuation.
     assert speakers("« Oui », a dit M. Roux.", "Le rapport conclut : « les comptes sont justes ».")[1] is None
+
+
+def test_a_speech_clause_closing_the_sentence_reports_its_quotations():
+    assert speakers(
+        "Il s'agirait de lever les restrictions en prenant en compte « un certain nombre de principes et de critères »"
+        " et une approche commune, a annoncé mercredi le vice-président Josep Borrell.",
+    ) == ["le vice-président Josep Borrell"]
+    # After a colon, the clause closes another statement.
+    assert speakers(
+        "C'est « une part de la France qui s'en va » : l'ancien maire du village est mort jeudi, a annoncé sa famille.",
+    ) == [None]
+
+
+def test_a_name_in_brackets_after_the_quotation():
+    assert speakers(
+        "La sécurité reste le thème de la semaine dans la capitale.",
+        "« La délinquance explose dans notre pays depuis des années » (Rachida Dati)",
+    ) == ["Rachida Dati"]
+
+
+def test_an_inverted_subject_is_someone_a_pronoun_can_stand_for():
+    # "le préfet" is the subject of "a annoncé" (parsed as its object), so "il" is him.
+    assert speakers(
+        "Le masque sera obligatoire dès mardi, a annoncé lundi le préfet du Rhône.",
+        "« Une tolérance sera accordée aux cyclistes et aux joggeurs », a-t-il précisé.",
+    ) == ["le préfet du Rhône"]
+
+
+def test_a_tag_after_a_second_quotation_without_a_comma():
+    assert speakers(
+        "Paul Roux a parlé aux familles.",
+        "« Ce séjour contraint s'est bien déroulé », avec « beaucoup de solidarité » a t-il encore ajouté.",
+    ) == ["Paul Roux", "Paul Roux"]

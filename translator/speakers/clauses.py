@@ -23,7 +23,24 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
     doc = token.doc
     # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
     later = sorted(i for i in doc.user_data.get("exclaims", {}) if token.i < i < token.sent.end)
-    return speaker_after(doc[later[-1]]) if later else None
+    if later:
+        return speaker_after(doc[later[-1]])
+    # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause closing the sentence
+    # after its last comma reports all of it.
+    commas = [w.i for w in doc[token.i + 1 : token.sent.end] if w.text == ","]
+    if not commas:
+        return None
+    if any(w.text in ";:" for w in doc[token.i + 1 : commas[-1]]):
+        return None  # "C'est « … » : X est mort …, a annoncé sa famille": another statement
+    found = speaker_after(doc[commas[-1] - 1])
+    return found if found is not None and closes_sentence(doc, commas[-1]) else None
+
+
+def closes_sentence(doc: Doc, comma: int) -> bool:
+    """After `comma`, only the inverted speech clause up to the sentence's end: no other
+    comma, no quotation."""
+    rest = doc[comma + 1 : doc[comma].sent.end]
+    return not any(w.text in ",;:" or w.i in doc.user_data.get("exclaims", {}) for w in rest)
 
 
 def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
@@ -37,6 +54,8 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     i = token.i + 1
     if i < len(doc) and doc[i].text == "(":  # "« … » (sa bague), a-t-elle raconté": an aside
         closing = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        if closing is not None and bracketed_name(doc[i + 1 : closing]):
+            return as_written(doc[i + 1 : closing])  # "« … » (Rachida Dati)": who said it
         i = closing + 1 if closing is not None else i
     after_quotation = i
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
@@ -49,7 +68,8 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     # verb ("« … » conclut le journal", "« … » leur a répondu X", "« … » se désole X") is
     # inverted ("« … » sera joué samedi" is not).
     speech_verb = i < len(doc) and (is_speech_verb_form(doc[i].lower_) or (
-        doc[i].lower_ in AUXILIARIES and i + 1 < len(doc) and is_speech_participle(doc[i + 1].lower_)))
+        doc[i].lower_ in AUXILIARIES and i + 1 < len(doc)
+        and (is_speech_participle(doc[i + 1].lower_) or is_subject_clitic(doc, i + 1))))
     if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not speech_verb:
         return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
@@ -96,6 +116,12 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return pronoun
     # The inverted clause itself marks its noun phrase as the one who speaks.
     return as_written(phrase) if names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
+
+
+def bracketed_name(words: Span) -> bool:
+    """A person's name alone in brackets: two capitalised words or more, one a person's."""
+    return (2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.is_alpha for w in words)
+            and any(w.ent_type_ == "PER" for w in words))
 
 
 def inverted_subject_start(doc: Doc, i: int) -> int:

@@ -6,9 +6,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_nounlike, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
+from translator.speakers.phrases import is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -80,7 +80,8 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
     for word in doc:
         # By function first: the small model tags some subjects as adjectives or unknown
         # words ("Sa voisine directe" as ADJ + X); their phrase still has to name someone.
-        if word.dep_ in ("nsubj", "nsubj:pass") and (word.pos_ in ("NOUN", "PROPN", "ADJ", "X") or is_nounlike(word)) and (
+        subject = word.dep_ in ("nsubj", "nsubj:pass") or inverted_subject(word)
+        if subject and (word.pos_ in ("NOUN", "PROPN", "ADJ", "X") or is_nounlike(word)) and (
             word.i not in taken
         ):
             phrase = phrase_at(word)
@@ -95,6 +96,17 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
                 found.append(dataclasses.replace(mention, gender=itself) if itself else mention)
                 taken.update(range(phrase.start, phrase.end))
     return sorted(found, key=lambda m: m.position)
+
+
+def inverted_subject(word: Token) -> bool:
+    """"…, a annoncé lundi le préfet du Rhône.": the noun after a speech verb set after a
+    comma (its auxiliary between) is its subject, whatever the parse calls it."""
+    verb = word.head
+    if verb.i >= word.i or not (is_speech_verb_form(verb.lower_) or is_speech_participle(verb.lower_)):
+        return False
+    doc = word.doc
+    before = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].lower_ in AUXILIARIES else verb.i
+    return before > 0 and doc[before - 1].text == "," and word.dep_ in ("obj", "nsubj", "obl:mod", "obl")
 
 
 def reads_as_name(span: Span) -> bool:

@@ -59,7 +59,7 @@ def phrase_at(word: Token) -> Span | None:
         while start > word.sent.start and doc[start - 1].lower_ in TITLES:
             start -= 1
         return chunk_from(doc[start])
-    while start > word.sent.start and (
+    while start > word.sent.start and doc[start - 1].lower_ not in NEVER_NAMES and (  # not "lundi le préfet"
         doc[start - 1].pos_ in NOMINAL or doc[start - 1].lower_ in TITLES
         or (doc[start - 1].lower_ in LINKS and start - 2 >= word.sent.start and doc[start - 2].pos_ in ("NOUN", "PROPN"))
     ):
