@@ -33,9 +33,9 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "orangesum"
 ANNOTATIONS = HERE / "data" / "orangesum-speakers.json"
 
-# "…domestique.Consternant", "…tenir\"François": a sentence's end glued to the next paragraph.
+# "…domestique.Consternant", "…tenir\"François", "…d'eau\"\"La": a sentence's end glued to the next paragraph.
 _END_THEN_CAPITAL = re.compile(r'(?<=[a-zà-ÿ0-9)][.!?…])(?="?[A-ZÀ-Ý«])')
-_QUOTE_THEN_CAPITAL = re.compile(r'(?:(?<=[a-zà-ÿ]")|(?<=[a-zà-ÿ][.!?…]"))(?=[A-ZÀ-Ý])')
+_QUOTE_THEN_CAPITAL = re.compile(r'(?:(?<=[a-zà-ÿ]")|(?<=[a-zà-ÿ][.!?…]"))(?="?[A-ZÀ-Ý])')
 
 
 def with_paragraphs(line: str) -> str:
