@@ -428,3 +428,10 @@ def test_a_tag_after_a_second_quotation_without_a_comma():
         "Paul Roux a parlé aux familles.",
         "« Ce séjour contraint s'est bien déroulé », avec « beaucoup de solidarité » a t-il encore ajouté.",
     ) == ["Paul Roux", "Paul Roux"]
+
+
+def test_an_adverbial_of_several_words_around_the_inverted_verb():
+    assert speakers(
+        "« On va faire cette réforme sans toucher aux pensions », a à nouveau assuré jeudi Édouard Philippe sur France 2.",
+        "« Nous irons jusqu'au bout du projet », a pour sa part déclaré la maire Anne Roy.",
+    ) == ["Édouard Philippe", "la maire Anne Roy"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
 from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,6 +80,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
             doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
         ):
             i += 3
+        i = after_adverbial(doc, i)  # "a à nouveau assuré X"
         # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and participle
         while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS
                                     or doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i)) and (
@@ -102,6 +103,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         i += 1
     while i < len(doc) and doc[i].is_space:  # "a déclaré  X" (a double space)
         i += 1
+    i = after_adverbial(doc, i)  # "commente quant à lui X"
     if is_subject_clitic(doc, i):  # "explique-t-elle"
         return subject_clitic(doc, i, token)
     if i < len(doc) and doc[i].pos_ == "AUX":  # "il a déclaré" is not inverted
@@ -140,6 +142,16 @@ def inverted_subject_start(doc: Doc, i: int) -> int:
         starts = doc[j].pos_ in ("DET", "PROPN") or doc[j].lower_ in TITLES or doc[j].lower_ in DETERMINERS
         if starts and previous.pos_ not in ("ADP", "DET") and previous.lower_ not in TO_WHOM | set(TITLES) | DETERMINERS:
             return j
+    return i
+
+
+def after_adverbial(doc: Doc, i: int) -> int:
+    """Where an adverbial of several words starting at `i` ends ("à nouveau", "quant à
+    lui"); `i` itself when none does."""
+    for words in MULTIWORD_ADVERBIALS:
+        end = i + len(words)
+        if end <= len(doc) and tuple(w.lower_ for w in doc[i:end]) == words:
+            return end
     return i
 
 

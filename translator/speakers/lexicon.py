@@ -66,6 +66,12 @@ NEVER_NAMES = ADVERBIALS | MONTHS | {PLACEHOLDER}
 TIME_NOUNS = set("jour jours soir soirée matin matinée nuit semaine mois année an lendemain veille après-midi week-end".split())
 # Nouns of what someone said: "selon les termes de X" is X's.
 SPEECH_NOUNS = set("terme termes mot mots propos parole paroles formule expression déclaration déclarations".split())
+# Adverbials of several words that may sit after an auxiliary or an inverted verb: "a à
+# nouveau assuré X", "commente quant à lui X", "a pour sa part déclaré X".
+MULTIWORD_ADVERBIALS = tuple(tuple(words.split()) for words in (
+    "à nouveau", "de nouveau", "une nouvelle fois", "une fois de plus", "quant à lui", "quant à elle",
+    "quant à eux", "quant à elles", "pour sa part", "de son côté", "à son tour", "lui aussi", "elle aussi",
+    "par ailleurs", "en outre", "pour autant", "bien sûr", "tout de suite"))
 TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
 FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"
