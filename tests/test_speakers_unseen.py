@@ -435,3 +435,19 @@ def test_an_adverbial_of_several_words_around_the_inverted_verb():
         "« On va faire cette réforme sans toucher aux pensions », a à nouveau assuré jeudi Édouard Philippe sur France 2.",
         "« Nous irons jusqu'au bout du projet », a pour sa part déclaré la maire Anne Roy.",
     ) == ["Édouard Philippe", "la maire Anne Roy"]
+
+
+def test_a_singular_pronoun_never_stands_for_several():
+    # "d'autres enfants" and "les élus" are plural: "elle" is the woman named before them.
+    assert speakers(
+        "« Cent bébés attendent leurs parents », a indiqué Oleksandra Bilyk, chargée des droits humains. Si rien ne change, "
+        "d'autres enfants vont naître et « leur nombre pourrait atteindre un millier », a-t-elle ajouté.",
+    ) == ["Oleksandra Bilyk", "Oleksandra Bilyk"]
+
+
+def test_a_participle_after_the_name_tells_its_gender():
+    # A first name the model does not know; "chargée" agrees with it.
+    assert speakers(
+        "Mariam Diallo, chargée des droits humains, a rencontré Paul Roux mardi.",
+        "« Nous ne laisserons personne derrière nous », a-t-elle promis.",
+    ) == ["Mariam Diallo"]

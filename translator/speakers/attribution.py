@@ -14,7 +14,7 @@ from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_writ
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
 from translator.speakers.roles import RoleTie, name_for_role, ties_in
-from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
+from translator.speakers.people import Mention, gender_of_phrase, is_plural_phrase, is_whole_sentence, mentions_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -151,7 +151,7 @@ class SpeakerFinder:
             return None
         known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
         speaker_gender = known[0] if known else gender_of_phrase(speaker)
-        if gender and speaker_gender and speaker_gender != gender:
+        if gender and speaker_gender and speaker_gender != gender or is_plural_phrase(speaker):
             return None
         # Only someone else doing something takes the floor: a subject, and not the subject
         # of the quoted words ("Notre-Dame « c'est notre histoire », a-t-il lancé").
@@ -172,6 +172,7 @@ class SpeakerFinder:
         candidates = [
             m for m in self.mentions
             if (m.paragraph, m.position) < (paragraph, position) and (gender is None or m.gender in (None, gender))
+            and not m.plural  # "il", "elle", "ce dernier" stand for one
         ]
         if not candidates:
             return None

@@ -32,6 +32,7 @@ NAMING_ENTITIES = {"PER", "ORG"}
 CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
 ETRE = {"est", "était", "sera", "serait", "fut", "sont", "étaient", "seront"}
 AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
+PLURAL_DETERMINERS = set("les des ces leurs nos vos plusieurs certains certaines quelques".split())
 DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
 SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from translator.speakers.phrases import is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ class Mention:
     subject: bool
     sentence: int  # token index where its sentence starts
     named: bool = True  # a person's name, not only a role or a body
+    plural: bool = False  # "les élus", "d'autres enfants": never "il" or "elle"
 
 
 def gender_of_phrase(text: str) -> str | None:
@@ -159,7 +160,15 @@ def intensive_gender(phrase: Span) -> str | None:
 
 def mention_of(paragraph: int, span: Span) -> Mention:
     subject = any(w.dep_ in ("nsubj", "nsubj:pass") for w in span) or span.root.dep_ in ("nsubj", "nsubj:pass")
-    return Mention(paragraph, span.start, as_written(span), gender_of(span), subject, span.sent.start)
+    plural = is_plural_phrase(as_written(span)) or (
+        span.root.pos_ == "NOUN" and span.root.morph.get("Number") == ["Plur"])
+    return Mention(paragraph, span.start, as_written(span), gender_of(span), subject, span.sent.start, plural=plural)
+
+
+def is_plural_phrase(text: str) -> bool:
+    """"les élus du groupe", "d'autres enfants", "la CGT et FO": several, by their words."""
+    words = text.lower().replace("’", "'").split()
+    return bool(words) and (words[0] in PLURAL_DETERMINERS or words[0] == "d'autres" or "et" in words[1:])
 
 
 def gender_of(span: Span) -> str | None:
@@ -175,6 +184,9 @@ def gender_of(span: Span) -> str | None:
     agreed = agreement_gender(span)
     if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
         return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
+    apposed = apposed_participle_gender(span)
+    if apposed and not neighbours:
+        return apposed  # "Mariam Diallo, chargée de …": the participle agrees with the name
     # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them, so only
     # a role beside the name ("L'avocate de la famille, Me Anne Roy") tells.
     for word in neighbours + ([] if first in TITLES else list(span)):
@@ -211,6 +223,19 @@ def role_after_comma(span: Span) -> list[Token]:
         return []
     word = doc[at + 2]
     return [word] if word.pos_ == "NOUN" else []
+
+
+def apposed_participle_gender(span: Span) -> str | None:
+    """"Anna Kowal, chargée des droits humains, …": a participle set after the name
+    between commas agrees with it (a foreign first name's tag says little)."""
+    doc = span.doc
+    at = span.end
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    word = doc[at + 1]
+    participle = word.pos_ == "ADJ" or (word.pos_ == "VERB" and word.morph.get("VerbForm") == ["Part"])
+    gender = word.morph.get("Gender")
+    return gender[0] if participle and gender and word.lower_.endswith(("é", "ée", "és", "ées")) else None
 
 
 def agreement_gender(span: Span) -> str | None:
