@@ -451,3 +451,12 @@ def test_a_participle_after_the_name_tells_its_gender():
         "Mariam Diallo, chargée des droits humains, a rencontré Paul Roux mardi.",
         "« Nous ne laisserons personne derrière nous », a-t-elle promis.",
     ) == ["Mariam Diallo"]
+
+
+def test_a_participle_clause_after_a_speech_tag_goes_on_with_its_speaker():
+    assert speakers(
+        "« Les usagers ont vécu une année difficile », a justifié Anne Roy, invoquant également le redressement de "
+        "« la situation financière de la régie des transports ».",
+        "« Madame Hidalgo est encore absente », a encore fustigé la candidate, décrivant « des quartiers entiers "
+        "sous la coupe des trafiquants ».",
+    ) == ["Anne Roy", "Anne Roy", "la candidate", "la candidate"]

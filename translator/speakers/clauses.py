@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.speakers.frames import Pronoun, as_written
+from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
 from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
 from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
@@ -285,6 +285,10 @@ def speaker_before(token: Token) -> str | Pronoun | None:
         for _ in range(5):
             verb = reporting_verb(verb)
             subject = subject_of(verb)
+            if subject is not None and subject.lower_ == PLACEHOLDER and subject.i < token.i:
+                # "« … », a justifié X, invoquant « … »": the clause is the earlier quotation's
+                # tag, whose speaker goes on.
+                return speaker_after(subject)
             if subject is not None:
                 return subject_speaker(subject, token)
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
