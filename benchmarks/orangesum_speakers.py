@@ -39,8 +39,16 @@ _QUOTE_THEN_CAPITAL = re.compile(r'(?:(?<=[a-zà-ÿ]")|(?<=[a-zà-ÿ][.!?…]"))
 
 
 def with_paragraphs(line: str) -> str:
-    """An OrangeSum article with its paragraph breaks put back."""
-    return _QUOTE_THEN_CAPITAL.sub("\n\n", _END_THEN_CAPITAL.sub("\n\n", line)).strip() + "\n"
+    """An OrangeSum article with its paragraph breaks put back. A straight quote mark
+    after a sentence's end opens the next paragraph only when it opens a quotation (an
+    even number of marks before it); a closing one stays with its sentence."""
+
+    def cut(match: re.Match) -> str:
+        opening = line[match.end():].startswith('"') and line.count('"', 0, match.end()) % 2 == 0
+        return "\n\n" if opening or not line[match.end():].startswith('"') else ""
+
+    text = _END_THEN_CAPITAL.sub(cut, line)
+    return _QUOTE_THEN_CAPITAL.sub("\n\n", text).strip() + "\n"
 
 
 def write_pages(corpus: Path, folder: Path, sample: int) -> int:

@@ -12,6 +12,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from orangesum_speakers import DEFAULT_CORPUS, write_pages, with_paragraphs  # noqa: E402
 
 
+def test_a_closing_quote_mark_stays_with_its_sentence():
+    assert with_paragraphs('Il a dit "nous partons demain."Le maire a répondu.').split("\n\n") == [
+        'Il a dit "nous partons demain."', "Le maire a répondu.\n"]
+    assert with_paragraphs('Fin du texte."Nous partons" a dit Anne.').split("\n\n") == [
+        "Fin du texte.", '"Nous partons" a dit Anne.\n']
+
+
 def test_glued_paragraphs_are_parted_where_a_sentence_runs_into_a_capital():
     text = ('Le port a rouvert lundi.Les pêcheurs ont repris la mer. "Nous respirons enfin"Le maire a salué '
             'la décision. Il a cité M. Roy.')

@@ -460,3 +460,46 @@ def test_a_participle_clause_after_a_speech_tag_goes_on_with_its_speaker():
         "« Madame Hidalgo est encore absente », a encore fustigé la candidate, décrivant « des quartiers entiers "
         "sous la coupe des trafiquants ».",
     ) == ["Anne Roy", "Anne Roy", "la candidate", "la candidate"]
+
+
+# --- what the rules above must not do (found in review) --------------------------------------
+
+def test_an_organisation_after_a_role_is_not_its_name():
+    first, second = speakers(
+        "« Nous reprendrons les vols dès lundi prochain », a déclaré le directeur de la compagnie Air France.",
+        "« Nous reprendrons les enquêtes dès lundi prochain », a déclaré le directeur de l'ONG Human Rights Watch.",
+    )
+    assert first.startswith("le directeur") and second.startswith("le directeur")
+
+
+def test_a_question_is_not_a_speech_tag():
+    assert speakers("Jean Roux a parlé aux élus.", "« La démocratie locale » a-t-elle encore un sens aujourd'hui ?") == [None]
+
+
+def test_a_pronoun_in_a_closing_tag_looks_before_the_quotation():
+    assert speakers(
+        "Paul Durand a reçu les élus.",
+        "Il a dénoncé « une faute grave et répétée » commise par Marc Dupin, a-t-il ajouté.",
+    ) == ["Paul Durand"]
+
+
+def test_a_participle_that_may_agree_with_another_noun_says_nothing_of_the_name():
+    assert speakers(
+        "La lettre envoyée à Marc Dupin, publiée mardi, a fait scandale.",
+        "« Je ne savais rien de cette affaire », a-t-il réagi.",
+    ) == ["Marc Dupin"]
+
+
+def test_a_name_in_brackets_only_when_nothing_follows():
+    assert speakers(
+        "Anne Roy a perdu son mari l'an dernier.",
+        "« Mon mari était un homme doux et patient » (Marc Dupin), a-t-elle raconté.",
+    ) == ["Anne Roy"]
+    assert speakers(
+        "La sécurité reste le thème de la semaine.",
+        "« La délinquance explose dans notre pays depuis des années » (Dominique de Villepin).",
+    ) == ["Dominique de Villepin"]
+
+
+def test_an_adverb_before_a_verb_that_is_no_speech_verb():
+    assert speakers("« Ne jamais renoncer devant l'adversité », a toujours été sa devise.") == [None]

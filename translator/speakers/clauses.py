@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NAME_PARTICLES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
 from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,23 +24,19 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
     # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
     later = sorted(i for i in doc.user_data.get("exclaims", {}) if token.i < i < token.sent.end)
     if later:
-        return speaker_after(doc[later[-1]])
-    # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause closing the sentence
-    # after its last comma reports all of it.
+        return at_quotation(speaker_after(doc[later[-1]]), token)
+    # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause after the sentence's
+    # last comma, with no colon or semicolon between (another statement), reports all of it.
     commas = [w.i for w in doc[token.i + 1 : token.sent.end] if w.text == ","]
-    if not commas:
+    if not commas or any(w.text in ";:" for w in doc[token.i + 1 : token.sent.end]):
         return None
-    if any(w.text in ";:" for w in doc[token.i + 1 : commas[-1]]):
-        return None  # "C'est « … » : X est mort …, a annoncé sa famille": another statement
-    found = speaker_after(doc[commas[-1] - 1])
-    return found if found is not None and closes_sentence(doc, commas[-1]) else None
+    return at_quotation(speaker_after(doc[commas[-1] - 1]), token)
 
 
-def closes_sentence(doc: Doc, comma: int) -> bool:
-    """After `comma`, only the inverted speech clause up to the sentence's end: no other
-    comma, no quotation."""
-    rest = doc[comma + 1 : doc[comma].sent.end]
-    return not any(w.text in ",;:" or w.i in doc.user_data.get("exclaims", {}) for w in rest)
+def at_quotation(found: str | Pronoun | None, token: Token) -> str | Pronoun | None:
+    """A pronoun found in a tag further on stands for someone named before the quotation
+    at `token`, not before the tag ("Il a dénoncé « … » commise par X, a-t-il ajouté")."""
+    return Pronoun(token.i, found.gender) if isinstance(found, Pronoun) else found
 
 
 def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
@@ -54,8 +50,9 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     i = token.i + 1
     if i < len(doc) and doc[i].text == "(":  # "« … » (sa bague), a-t-elle raconté": an aside
         closing = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
-        if closing is not None and bracketed_name(doc[i + 1 : closing]):
-            return as_written(doc[i + 1 : closing])  # "« … » (Rachida Dati)": who said it
+        ends = closing is not None and (closing + 1 >= token.sent.end or doc[closing + 1].text in ".!?")
+        if ends and bracketed_name(doc[i + 1 : closing]):
+            return as_written(doc[i + 1 : closing])  # "« … » (Rachida Dati)." ends on who said it
         i = closing + 1 if closing is not None else i
     after_quotation = i
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
@@ -68,8 +65,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     # verb ("« … » conclut le journal", "« … » leur a répondu X", "« … » se désole X") is
     # inverted ("« … » sera joué samedi" is not).
     speech_verb = i < len(doc) and (is_speech_verb_form(doc[i].lower_) or (
-        doc[i].lower_ in AUXILIARIES and i + 1 < len(doc)
-        and (is_speech_participle(doc[i + 1].lower_) or is_subject_clitic(doc, i + 1))))
+        doc[i].lower_ in AUXILIARIES and is_speech_participle(participle_after(doc, i + 1).lower_)))
     if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not speech_verb:
         return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
@@ -81,9 +77,10 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         ):
             i += 3
         i = after_adverbial(doc, i)  # "a à nouveau assuré X"
-        # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and participle
-        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS
-                                    or doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i)) and (
+        # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and
+        # participle (any adverb when a speech verb follows; "a toujours été" is no tag)
+        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS or (
+                doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i) and is_speech_participle(doc[i + 1].lower_))) and (
             doc[i + 1].is_alpha and doc[i + 1].is_lower
         ):
             i += 1
@@ -121,9 +118,12 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
 
 
 def bracketed_name(words: Span) -> bool:
-    """A person's name alone in brackets: two capitalised words or more, one a person's."""
-    return (2 <= len(words) <= 4 and all(w.text[:1].isupper() and w.is_alpha for w in words)
-            and any(w.ent_type_ == "PER" for w in words))
+    """A person's name alone in brackets: capitalised words (particles such as "de" between
+    them: "Dominique de Villepin", "Jean-Pierre Raffarin"), one of them a person's."""
+    if not 1 <= len(words) <= 5 or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+        return False
+    shaped = all((w.text[:1].isupper() and w.text.replace("-", "").isalpha()) or w.lower_ in NAME_PARTICLES for w in words)
+    return shaped and any(w.ent_type_ == "PER" for w in words)
 
 
 def inverted_subject_start(doc: Doc, i: int) -> int:
@@ -178,6 +178,16 @@ def impersonal_after(token: Token) -> bool:
         if word.sent != token.sent or word.text in ".;:":
             break
     return False
+
+
+def participle_after(doc: Doc, i: int) -> Token:
+    """The word at `i` past a subject clitic and adverbs: the participle of "a t-il encore
+    ajouté" (`i` at "t"), or the word at `i` itself."""
+    if is_subject_clitic(doc, i):
+        i += 2 if doc[i].lower_ in ("-t", "t") else 1
+    while i + 1 < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    return doc[min(i, len(doc) - 1)]
 
 
 def is_subject_clitic(doc: Doc, i: int) -> bool:

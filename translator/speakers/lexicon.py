@@ -55,6 +55,7 @@ SPEECH_PARTICIPLES = set(
     "dit répondu écrit conclu poursuivi reconnu admis averti prévenu réagi renchéri prédit".split()
 )
 LINKS = {"de", "du", "des", "d'"}
+NAME_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "ben", "el", "al"}  # "Dominique de Villepin"
 # Words inside a role phrase that are not its content ("le ministre de l'Intérieur et des Cultes").
 ROLE_LINKS = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}
 ROLE_WORDS = 10  # words a role phrase spans at most

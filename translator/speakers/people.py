@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
+from translator.speakers.phrases import is_finite_verb, is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, TITLES
 
@@ -107,7 +107,9 @@ def inverted_subject(word: Token) -> bool:
         return False
     doc = word.doc
     before = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].lower_ in AUXILIARIES else verb.i
-    return before > 0 and doc[before - 1].text == "," and word.dep_ in ("obj", "nsubj", "obl:mod", "obl")
+    # Not a phrase after a preposition ("a indiqué à l'AFP …").
+    return (before > 0 and doc[before - 1].text == "," and word.dep_ in ("obj", "nsubj")
+            and not any(c.dep_ == "case" for c in word.children))
 
 
 def reads_as_name(span: Span) -> bool:
@@ -235,7 +237,15 @@ def apposed_participle_gender(span: Span) -> str | None:
     word = doc[at + 1]
     participle = word.pos_ == "ADJ" or (word.pos_ == "VERB" and word.morph.get("VerbForm") == ["Part"])
     gender = word.morph.get("Gender")
-    return gender[0] if participle and gender and word.lower_.endswith(("é", "ée", "és", "ées")) else None
+    # Only one that hangs on the name and is singular ("La lettre envoyée à Marc Dupin,
+    # publiée mardi" agrees with the letter; "… et Jean Roux, mariés" with both).
+    agrees = span.start <= word.head.i < span.end and word.morph.get("Number") != ["Plur"]
+    # The parse may hang on the name a participle that agrees with a noun before it: such a
+    # noun of the participle's gender and number leaves the agreement in doubt.
+    rival = any(w.pos_ == "NOUN" and w.morph.get("Gender") == gender and w.morph.get("Number") == word.morph.get("Number")
+                for w in doc[span.sent.start : span.start])
+    agrees = agrees and not rival
+    return gender[0] if participle and agrees and gender and word.lower_.endswith(("é", "ée")) else None
 
 
 def agreement_gender(span: Span) -> str | None:
@@ -264,6 +274,5 @@ def is_whole_sentence(token: Token) -> bool:
         return True
     # A clause of their own: a conjugated verb, a speech verb's form the tagger missed
     # ("Le rapport conclut :"), or a subject ("on lit", "lit" read as a noun).
-    clause = any(w.pos_ == "AUX" or (w.pos_ == "VERB" and w.morph.get("VerbForm") not in (["Inf"], ["Part"]))
-                 or is_speech_verb_form(w.lower_) or w.dep_ in ("nsubj", "nsubj:pass") for w in words)
+    clause = any(is_finite_verb(w) or is_speech_verb_form(w.lower_) or w.dep_ in ("nsubj", "nsubj:pass") for w in words)
     return not clause and not any(w.ent_type_ in NAMING_ENTITIES or w.lower_ in TITLES for w in words)

@@ -129,8 +129,11 @@ def name_after_role(phrase: Span) -> Span | None:
     for first in range(phrase.start + 1, phrase.end):
         head = doc[first]
         rest = doc[first + 1 : phrase.end]
-        # Not the last part of a name ("la ministre Anne Leclerc": "Anne" is one of its words).
-        inside_name = doc[first - 1].dep_ == "flat:name" or (head.ent_type_ == "PER" and head.ent_iob_ == "I")
+        # Not the last part of a name ("la ministre Anne Leclerc": "Anne" is one of its words;
+        # "Human Rights Watch": capitalised words in apposition one after the other).
+        previous = doc[first - 1]
+        inside_name = previous.dep_ == "flat:name" or (head.ent_type_ == "PER" and head.ent_iob_ == "I") or (
+            previous.dep_ == head.dep_ == "appos" and previous.text[:1].isupper())
         if head.dep_ == "flat:name" or inside_name or not head.text[:1].isupper() or not all(
             w.dep_ == "flat:name" and first <= w.head.i < phrase.end for w in rest
         ):
@@ -138,8 +141,12 @@ def name_after_role(phrase: Span) -> Span | None:
         start = first - 1 if doc[first - 1].lower_ in TITLES else first
         name = doc[start : phrase.end]
         # A first name and a name, a title, or one name the model knows for a person's (not
-        # "le député Ensemble", a party).
-        person = len(rest) >= 1 or start < first or head.ent_type_ == "PER"
+        # "le député Ensemble", a party); not a name the model starts an organisation or a
+        # place at, nor one after a common noun naming a thing ("la compagnie Air France").
+        before = doc[start - 1]
+        thing = (head.ent_iob_ == "B" and head.ent_type_ in ("ORG", "LOC", "MISC")) or (
+            before.pos_ == "NOUN" and before.text.islower() and not speaker_noun(before.lower_))
+        person = not thing and (len(rest) >= 1 or start < first or head.ent_type_ == "PER")
         role = role_right_before(name) if person else None
         # "l'entraîneur Julien Marty" reads well whole; a role with its complement before
         # the name does not ("the president of the Greens Jean Roux"): the name alone.
@@ -207,6 +214,16 @@ def role_right_before(name: Span) -> Token | None:
         if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
             return word
     return None
+
+
+def is_finite_verb(word: Token) -> bool:
+    """A conjugated verb or an auxiliary ("boulanger" in "Julien, 34 ans, boulanger" and
+    "retraité" are not)."""
+    return word.pos_ == "AUX" or (word.pos_ == "VERB" and word.morph.get("VerbForm") not in (["Inf"], ["Part"]))
+
+
+def has_finite_verb(words: Span) -> bool:
+    return any(is_finite_verb(w) for w in words)
 
 
 def names_someone(phrase: Span) -> bool:
