@@ -1,14 +1,15 @@
 """Speakers on wire copy nobody tuned for: OrangeSum articles with annotated quotations.
 
-    python benchmarks/orangesum_speakers.py                 # both samples
+    python benchmarks/orangesum_speakers.py                 # all three samples
     python benchmarks/orangesum_speakers.py --sample 1 --part used --verbose   # the misses rules may be written from
 
-`benchmarks/data/orangesum-speakers.json` (see its README) holds two samples of 96
+`benchmarks/data/orangesum-speakers.json` (see its README) holds three samples of 96
 articles each from `../shared/corpus/orangesum/documents.txt`. Sample 1 is split as
 `benchmarks/quality.py` splits fr-news (every third article set aside): rules may be
-written from the misses of its used part. Sample 2 was annotated later and is held out
-whole: its misses are never read, it only says whether a rule written from sample 1
-generalises.
+written from the misses of its used part. Samples 2 and 3 were annotated later and are
+held out whole: their misses are never read. Sample 2's totals say whether a rule written
+from sample 1 generalises (a rule may be kept or dropped on them); sample 3's are read
+only to report where a round of rules ends, never to choose a rule.
 
 Each article is one line of the dataset with its paragraphs glued together
 ("domestique.Consternant"). The paragraph breaks are put back where a sentence's end
@@ -70,7 +71,7 @@ def write_pages(corpus: Path, folder: Path, sample: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the orangesum folder")
-    parser.add_argument("--sample", type=int, choices=(1, 2), help="one sample only (default: both)")
+    parser.add_argument("--sample", type=int, choices=(1, 2, 3), help="one sample only (default: all)")
     parser.add_argument("--verbose", action="store_true", help="list each miss (sample 1's used part only)")
     parser.add_argument("--part", choices=("used", "aside"), help="sample 1: only the articles used, or only those set aside")
     args = parser.parse_args(argv)
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from quality import main as score
 
-    for sample in (args.sample,) if args.sample else (1, 2):
+    for sample in (args.sample,) if args.sample else (1, 2, 3):
         print(f"sample {sample}" + (" (split: used / set aside)" if sample == 1 else " (held out whole)"))
         with tempfile.TemporaryDirectory(prefix="orangesum-speakers-") as folder:
             write_pages(args.corpus, Path(folder), sample)
