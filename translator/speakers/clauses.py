@@ -70,20 +70,7 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
-        i += 1
-        # "a, immédiatement, réagi X": an adverb set between commas after the auxiliary
-        while i + 2 < len(doc) and doc[i].text == "," and doc[i + 2].text == "," and (
-            doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
-        ):
-            i += 3
-        i = after_adverbial(doc, i)  # "a à nouveau assuré X"
-        # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and
-        # participle (any adverb when a speech verb follows; "a toujours été" is no tag)
-        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS or (
-                doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i) and is_speech_participle(doc[i + 1].lower_))) and (
-            doc[i + 1].is_alpha and doc[i + 1].is_lower
-        ):
-            i += 1
+        i = past_adverbs(doc, i + 1)
     if is_subject_clitic(doc, i):  # "a-t-il ajouté"
         return subject_clitic(doc, i, token)
     if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
@@ -115,6 +102,24 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         return pronoun
     # The inverted clause itself marks its noun phrase as the one who speaks.
     return as_written(phrase) if names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
+
+
+def past_adverbs(doc: Doc, i: int) -> int:
+    """Where the participle after an auxiliary starts, past the adverbs at `i` between them."""
+    # "a, immédiatement, réagi X": an adverb set between commas after the auxiliary
+    while i + 2 < len(doc) and doc[i].text == "," and doc[i + 2].text == "," and (
+        doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
+    ):
+        i += 3
+    i = after_adverbial(doc, i)  # "a à nouveau assuré X"
+    # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and
+    # participle (any adverb when a speech verb follows; "a toujours été" is no tag)
+    while i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].is_lower and (
+        doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS
+        or (doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i) and is_speech_participle(doc[i + 1].lower_))
+    ):
+        i += 1
+    return i
 
 
 def bracketed_name(words: Span) -> bool:
