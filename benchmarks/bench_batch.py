@@ -164,12 +164,16 @@ def phase_prepare(args: argparse.Namespace) -> dict:
     from translator.summary.compose import BriefOptions
 
     started = time.process_time()
-    for path in corpus_files(args.corpus):
+    paths = corpus_files(args.corpus)
+    failed = 0
+    for path in paths:
         try:
             plan(prepare(path), BriefOptions())
         except Exception:  # noqa: BLE001 - brief skips these files too
-            continue
-    return {"cpu_seconds": time.process_time() - started}
+            failed += 1
+    if paths and failed == len(paths):
+        sys.exit("bench: every page failed to prepare (is spaCy's French model installed?)")
+    return {"cpu_seconds": time.process_time() - started, "failed": failed}
 
 
 def phase_brief(args: argparse.Namespace) -> dict:
@@ -401,8 +405,8 @@ def main() -> None:
         # the translation, it adds its CPU time spread over every core.
         cores = os.cpu_count() or 1
         bound = ceiling["seconds"] + preparing["cpu_seconds"] / cores
-        print(f"  preparing alone (clean, speakers with spaCy's load, choice; no model): "
-              f"{preparing['cpu_seconds']:.1f}s of CPU; beside the translation on {cores} cores the run takes at "
+        print(f"  preparing alone (clean, speakers with spaCy's load, choice; no model; {preparing['failed']} pages "
+              f"failed as in brief): {preparing['cpu_seconds']:.1f}s of CPU; beside the translation on {cores} cores the run takes at "
               f"least {bound:.1f}s = at most {100 * ceiling['seconds'] / bound:.0f}% of its ceiling")
     quick = runs["--brief-only"][0]
     print(f"time to the digest: --brief-only {quick['digest_seconds']:.2f}s, default {cold['digest_seconds']:.2f}s; "

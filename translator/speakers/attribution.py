@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from translator.document import Quote
 from translator.speakers.clauses import impersonal_after, speaker_after, speaker_in_sentence, subject_of, subject_speaker
-from translator.speakers.phrases import is_speech_verb_form, names_someone, phrase_at
+from translator.speakers.phrases import has_finite_verb, is_finite_verb, is_speech_participle, is_speech_verb_form, names_someone, phrase_at
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
-from translator.speakers.lexicon import CLITICS, DETERMINERS, SPEECH_VERB_STEMS, SUBJECT_CLITICS, TITLES
+from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
 from translator.speakers.roles import RoleTie, name_for_role, ties_in
-from translator.speakers.people import Mention, gender_of_phrase, is_whole_sentence, mentions_in
+from translator.speakers.people import Mention, gender_of_phrase, is_plural_phrase, is_whole_sentence, mentions_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -151,7 +151,7 @@ class SpeakerFinder:
             return None
         known = [m.gender for m in self.mentions if m.text == speaker and m.gender]
         speaker_gender = known[0] if known else gender_of_phrase(speaker)
-        if gender and speaker_gender and speaker_gender != gender:
+        if (gender and speaker_gender and speaker_gender != gender) or is_plural_phrase(speaker):
             return None
         # Only someone else doing something takes the floor: a subject, and not the subject
         # of the quoted words ("Notre-Dame « c'est notre histoire », a-t-il lancé").
@@ -172,6 +172,7 @@ class SpeakerFinder:
         candidates = [
             m for m in self.mentions
             if (m.paragraph, m.position) < (paragraph, position) and (gender is None or m.gender in (None, gender))
+            and not m.plural  # "il", "elle", "ce dernier" stand for one
         ]
         if not candidates:
             return None
@@ -253,8 +254,7 @@ class SpeakerFinder:
                 found = speaker_after(doc[word.i + 1], comma=False)
                 return found if isinstance(found, str) else None
         root = sentence.root
-        stem = root.lower_[:-1] if root.lower_.endswith("é") else ""
-        if not (is_speech_verb_form(root.lower_) or stem in SPEECH_VERB_STEMS):
+        if not (is_speech_verb_form(root.lower_) or is_speech_participle(root.lower_)):
             return None
         subject = subject_of(root)
         found = subject_speaker(subject, subject) if subject is not None else None
@@ -302,16 +302,6 @@ class SpeakerFinder:
 
 # How many words a signature line may set before a colon and the name ("12 mars 2016 :").
 _SIGNATURE_LEAD = 7
-
-
-def is_finite_verb(word: Token) -> bool:
-    """A conjugated verb or an auxiliary ("boulanger" in "Julien, 34 ans, boulanger" and
-    "retraité" are not)."""
-    return word.pos_ == "AUX" or (word.pos_ == "VERB" and word.morph.get("VerbForm") not in (["Inf"], ["Part"]))
-
-
-def has_finite_verb(words: Span) -> bool:
-    return any(is_finite_verb(w) for w in words)
 
 
 def only_quotation(doc: Doc) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.speakers.frames import Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SUBJECT_CLITICS, TITLES, TO_WHOM
-from translator.speakers.phrases import chunk_from, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
+from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NAME_PARTICLES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
+from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -23,7 +23,20 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
     doc = token.doc
     # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
     later = sorted(i for i in doc.user_data.get("exclaims", {}) if token.i < i < token.sent.end)
-    return speaker_after(doc[later[-1]]) if later else None
+    if later:
+        return at_quotation(speaker_after(doc[later[-1]]), token)
+    # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause after the sentence's
+    # last comma, with no colon or semicolon between (another statement), reports all of it.
+    commas = [w.i for w in doc[token.i + 1 : token.sent.end] if w.text == ","]
+    if not commas or any(w.text in ";:" for w in doc[token.i + 1 : token.sent.end]):
+        return None
+    return at_quotation(speaker_after(doc[commas[-1] - 1]), token)
+
+
+def at_quotation(found: str | Pronoun | None, token: Token) -> str | Pronoun | None:
+    """A pronoun found in a tag further on stands for someone named before the quotation
+    at `token`, not before the tag ("Il a dénoncé « … » commise par X, a-t-il ajouté")."""
+    return Pronoun(token.i, found.gender) if isinstance(found, Pronoun) else found
 
 
 def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
@@ -35,33 +48,30 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     """
     doc = token.doc
     i = token.i + 1
+    if i < len(doc) and doc[i].text == "(":  # "« … » (sa bague), a-t-elle raconté": an aside
+        closing = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+        ends = closing is not None and (closing + 1 >= token.sent.end or doc[closing + 1].text in ".!?")
+        if ends and bracketed_name(doc[i + 1 : closing]):
+            return as_written(doc[i + 1 : closing])  # "« … » (Rachida Dati)." ends on who said it
+        i = closing + 1 if closing is not None else i
+    after_quotation = i
     while i < len(doc) and (doc[i].text in ",—–-" or doc[i].is_space):
         i += 1
-    no_comma = i == token.i + 1
+    no_comma = i == after_quotation
     for _ in range(2):  # object clitics before the verb: "lui répond", "le chambre"
         if i < len(doc) and doc[i].lower_ in CLITICS:
             i += 1
     # "« … », dit X" has its comma; without one only "« … ! » s'exclame X" or a speech
-    # verb ("« … » conclut le journal", "« … » se désole X") is inverted ("« … » sera joué
-    # samedi" is not).
-    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not (
-        i < len(doc) and is_speech_verb_form(doc[i].lower_)
-    ):
+    # verb ("« … » conclut le journal", "« … » leur a répondu X", "« … » se désole X") is
+    # inverted ("« … » sera joué samedi" is not).
+    speech_verb = i < len(doc) and (is_speech_verb_form(doc[i].lower_) or (
+        doc[i].lower_ in AUXILIARIES and is_speech_participle(participle_after(doc, i + 1).lower_)))
+    if comma and no_comma and not doc.user_data.get("exclaims", {}).get(token.i) and not speech_verb:
         return None
     auxiliary = i < len(doc) and doc[i].lower_ in AUXILIARIES
     if auxiliary:
-        i += 1
-        # "a, immédiatement, réagi X": an adverb set between commas after the auxiliary
-        while i + 2 < len(doc) and doc[i].text == "," and doc[i + 2].text == "," and (
-            doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
-        ):
-            i += 3
-        # "a notamment twitté X", "a encore déclaré X": an adverb between auxiliary and participle
-        while i + 1 < len(doc) and (doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS) and (
-            doc[i + 1].is_alpha and doc[i + 1].is_lower
-        ):
-            i += 1
-    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "a-t-il ajouté"
+        i = past_adverbs(doc, i + 1)
+    if is_subject_clitic(doc, i):  # "a-t-il ajouté"
         return subject_clitic(doc, i, token)
     if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower:
         return None
@@ -77,7 +87,8 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
         i += 1
     while i < len(doc) and doc[i].is_space:  # "a déclaré  X" (a double space)
         i += 1
-    if i < len(doc) and doc[i].lower_ in SUBJECT_CLITICS:  # "explique-t-elle"
+    i = after_adverbial(doc, i)  # "commente quant à lui X"
+    if is_subject_clitic(doc, i):  # "explique-t-elle"
         return subject_clitic(doc, i, token)
     if i < len(doc) and doc[i].pos_ == "AUX":  # "il a déclaré" is not inverted
         return None
@@ -93,9 +104,39 @@ def speaker_after(token: Token, comma: bool = True) -> str | Pronoun | None:
     return as_written(phrase) if names_someone(phrase) or phrase.root.pos_ == "NOUN" else None
 
 
+def past_adverbs(doc: Doc, i: int) -> int:
+    """Where the participle after an auxiliary starts, past the adverbs at `i` between them."""
+    # "a, immédiatement, réagi X": an adverb set between commas after the auxiliary
+    while i + 2 < len(doc) and doc[i].text == "," and doc[i + 2].text == "," and (
+        doc[i + 1].pos_ == "ADV" or doc[i + 1].lower_.endswith("ment")
+    ):
+        i += 3
+    i = after_adverbial(doc, i)  # "a à nouveau assuré X"
+    # "a notamment twitté X", "a néanmoins souligné X": an adverb between auxiliary and
+    # participle (any adverb when a speech verb follows; "a toujours été" is no tag)
+    while i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].is_lower and (
+        doc[i].lower_.endswith("ment") or doc[i].lower_ in ADVERBIALS
+        or (doc[i].pos_ == "ADV" and not is_subject_clitic(doc, i) and is_speech_participle(doc[i + 1].lower_))
+    ):
+        i += 1
+    return i
+
+
+def bracketed_name(words: Span) -> bool:
+    """A person's name alone in brackets: capitalised words (particles such as "de" between
+    them: "Dominique de Villepin", "Jean-Pierre Raffarin"), one of them a person's."""
+    if not 1 <= len(words) <= 5 or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+        return False
+    shaped = all((w.text[:1].isupper() and w.text.replace("-", "").isalpha()) or w.lower_ in NAME_PARTICLES for w in words)
+    return shaped and any(w.ent_type_ == "PER" for w in words)
+
+
 def inverted_subject_start(doc: Doc, i: int) -> int:
     """Skip a date or a "to whom" between the verb and its subject:
     "a expliqué mardi à l'AFP un responsable des secours"."""
+    i = after_date(doc, i)
+    if i >= len(doc):
+        return len(doc) - 1
     # An adverb by its "-ment" too: the tagger misreads some after an inverted verb.
     if not (doc[i].lower_ in ADVERBIALS or doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_.endswith("ment")):
         return i
@@ -109,6 +150,30 @@ def inverted_subject_start(doc: Doc, i: int) -> int:
     return i
 
 
+def after_adverbial(doc: Doc, i: int) -> int:
+    """Where an adverbial of several words starting at `i` ends ("à nouveau", "quant à
+    lui"); `i` itself when none does."""
+    for words in MULTIWORD_ADVERBIALS:
+        end = i + len(words)
+        if end <= len(doc) and tuple(w.lower_ for w in doc[i:end]) == words:
+            return end
+    return i
+
+
+def after_date(doc: Doc, i: int) -> int:
+    """Where a date at `i` ends: "mardi 9 juin", "jeudi soir", "le même jour", "le 3 mars
+    2020"; `i` itself when no date starts there. Told by its words (days, months, numbers,
+    nouns of a time), so that the noun phrase after it is read as the subject."""
+    end = i
+    for j in range(i, min(i + 7, len(doc))):
+        word = doc[j]
+        if word.lower_ in ADVERBIALS | MONTHS | TIME_NOUNS or word.like_num:
+            end = j + 1
+        elif not (word.lower_ in DETERMINERS or word.lower_ in ("même", "dernier", "dernière", "prochain", "suivant")):
+            break
+    return end
+
+
 def impersonal_after(token: Token) -> bool:
     """"cela, affirme-t-on …", "cela, a-t-on appris": the inverted subject is "on"."""
     doc = token.doc
@@ -120,8 +185,26 @@ def impersonal_after(token: Token) -> bool:
     return False
 
 
+def participle_after(doc: Doc, i: int) -> Token:
+    """The word at `i` past a subject clitic and adverbs: the participle of "a t-il encore
+    ajouté" (`i` at "t"), or the word at `i` itself."""
+    if is_subject_clitic(doc, i):
+        i += 2 if doc[i].lower_ in ("-t", "t") else 1
+    while i + 1 < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    return doc[min(i, len(doc) - 1)]
+
+
+def is_subject_clitic(doc: Doc, i: int) -> bool:
+    """"-t-il", "-elle", and "t-il" as pages often type it ("confie t-il", "a t-elle dit")."""
+    if i >= len(doc):
+        return False
+    return doc[i].lower_ in SUBJECT_CLITICS or (
+        doc[i].lower_ == "t" and i + 1 < len(doc) and doc[i + 1].lower_ in SUBJECT_CLITICS)
+
+
 def subject_clitic(doc: Doc, i: int, token: Token) -> Pronoun | None:
-    words = doc[i].lower_ + (doc[i + 1].lower_ if doc[i].lower_ == "-t" and i + 1 < len(doc) else "")
+    words = doc[i].lower_ + (doc[i + 1].lower_ if doc[i].lower_ in ("-t", "t") and i + 1 < len(doc) else "")
     if words.endswith(("ils", "elles")):
         return None  # several speakers: none of them is named alone
     return Pronoun(token.i, "Fem" if words.endswith("elle") else "Masc")
@@ -152,12 +235,26 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
             phrase = chunk_from(token.doc[start])
             if phrase is None:
                 continue
+            phrase = whose_words(phrase)
             pronoun = pronoun_phrase(phrase, token.i)
             if pronoun is not None:
                 return pronoun
             if names_someone(phrase):
                 return as_written(phrase)
     return None
+
+
+def whose_words(phrase: Span) -> Span:
+    """"selon les termes de Jean Roux", "selon les mots de la ministre": the one who said
+    them ("du ministre" is left whole: its determiner is inside "du")."""
+    doc = phrase.doc
+    head = next((w for w in phrase if w.pos_ == "NOUN" or w.lower_ in SPEECH_NOUNS), None)
+    if head is None or head.lower_ not in SPEECH_NOUNS or head.i + 2 >= phrase.end:
+        return phrase
+    if doc[head.i + 1].lower_ not in ("de", "d'"):
+        return phrase
+    owner = chunk_from(doc[head.i + 2])
+    return owner if owner is not None and names_someone(owner) else phrase
 
 
 def opinion_then_colon(word: Token, token: Token) -> bool:
@@ -203,6 +300,10 @@ def speaker_before(token: Token) -> str | Pronoun | None:
         for _ in range(5):
             verb = reporting_verb(verb)
             subject = subject_of(verb)
+            if subject is not None and subject.lower_ == PLACEHOLDER and subject.i < token.i:
+                # "« … », a justifié X, invoquant « … »": the clause is the earlier quotation's
+                # tag, whose speaker goes on.
+                return speaker_after(subject)
             if subject is not None:
                 return subject_speaker(subject, token)
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -283,10 +384,12 @@ def reporting_verb(verb: Token) -> Token:
 
 
 def narrative_infinitive(verb: Token) -> bool:
-    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say"."""
+    """"(Et) de + infinitive" opening a sentence: French for "and he/she went on to say";
+    "Avant d'ajouter", "Puis de conclure" too."""
     start = verb.sent.start
     words = [w.lower_ for w in verb.doc[start : verb.i]]
-    return verb.morph.get("VerbForm") == ["Inf"] and words in (["de"], ["et", "de"], ["d'"], ["et", "d'"])
+    return verb.morph.get("VerbForm") == ["Inf"] and len(words) in (1, 2) and words[-1] in ("de", "d'") and (
+        len(words) == 1 or words[0] in ("et", "avant", "puis"))
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -32,6 +32,7 @@ NAMING_ENTITIES = {"PER", "ORG"}
 CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "me", "m'", "en", "y"}
 ETRE = {"est", "était", "sera", "serait", "fut", "sont", "étaient", "seront"}
 AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
+PLURAL_DETERMINERS = set("les des ces leurs nos vos plusieurs certains certaines quelques".split())
 DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
 SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
@@ -50,12 +51,29 @@ SPEECH_VERB_FORMS = set(
     "admettent avertit avertissent prévient préviennent réagit réagissent renchérit renchérissent écrit écrivent "
     "prédit réjouit réjouissent".split()
 )
+SPEECH_PARTICIPLES = set(
+    "dit répondu écrit conclu poursuivi reconnu admis averti prévenu réagi renchéri prédit".split()
+)
 LINKS = {"de", "du", "des", "d'"}
+NAME_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "ben", "el", "al"}  # "Dominique de Villepin"
+# Words inside a role phrase that are not its content ("le ministre de l'Intérieur et des Cultes").
+ROLE_LINKS = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}
+ROLE_WORDS = 10  # words a role phrase spans at most
 # Words that may sit between an inverted verb and its subject: "a dit mardi soir à l'AFP X".
 WEEKDAYS = set("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 ADVERBIALS = WEEKDAYS | set("hier soir matin encore aussi ensuite enfin déjà alors".split())
 MONTHS = set("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 NEVER_NAMES = ADVERBIALS | MONTHS | {PLACEHOLDER}
+# Nouns of a time, heads of a date between an inverted verb and its subject ("le même jour").
+TIME_NOUNS = set("jour jours soir soirée matin matinée nuit semaine mois année an lendemain veille après-midi week-end".split())
+# Nouns of what someone said: "selon les termes de X" is X's.
+SPEECH_NOUNS = set("terme termes mot mots propos parole paroles formule expression déclaration déclarations".split())
+# Adverbials of several words that may sit after an auxiliary or an inverted verb: "a à
+# nouveau assuré X", "commente quant à lui X", "a pour sa part déclaré X".
+MULTIWORD_ADVERBIALS = tuple(tuple(words.split()) for words in (
+    "à nouveau", "de nouveau", "une nouvelle fois", "une fois de plus", "quant à lui", "quant à elle",
+    "quant à eux", "quant à elles", "pour sa part", "de son côté", "à son tour", "lui aussi", "elle aussi",
+    "par ailleurs", "en outre", "pour autant", "bien sûr", "tout de suite"))
 TO_WHOM = {"à", "au", "aux", "devant", "dans", "sur"}
 SPEECH_INTRODUCERS = {"selon", "d'après"}  # "d'après" is one token or two
 FRAMING_PREPOSITIONS = {"pour"}  # only as "Pour X, « … »"

@@ -6,9 +6,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_nounlike, names_someone, phrase_at, pronoun_phrase, speaker_noun
+from translator.speakers.phrases import is_finite_verb, is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import DETERMINERS, ETRE, LINKS, NEVER_NAMES, NOMINAL, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ class Mention:
     subject: bool
     sentence: int  # token index where its sentence starts
     named: bool = True  # a person's name, not only a role or a body
+    plural: bool = False  # "les élus", "d'autres enfants": never "il" or "elle"
 
 
 def gender_of_phrase(text: str) -> str | None:
@@ -80,7 +81,8 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
     for word in doc:
         # By function first: the small model tags some subjects as adjectives or unknown
         # words ("Sa voisine directe" as ADJ + X); their phrase still has to name someone.
-        if word.dep_ in ("nsubj", "nsubj:pass") and (word.pos_ in ("NOUN", "PROPN", "ADJ", "X") or is_nounlike(word)) and (
+        subject = word.dep_ in ("nsubj", "nsubj:pass") or inverted_subject(word)
+        if subject and (word.pos_ in ("NOUN", "PROPN", "ADJ", "X") or is_nounlike(word)) and (
             word.i not in taken
         ):
             phrase = phrase_at(word)
@@ -95,6 +97,19 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
                 found.append(dataclasses.replace(mention, gender=itself) if itself else mention)
                 taken.update(range(phrase.start, phrase.end))
     return sorted(found, key=lambda m: m.position)
+
+
+def inverted_subject(word: Token) -> bool:
+    """"…, a annoncé lundi le préfet du Rhône.": the noun after a speech verb set after a
+    comma (its auxiliary between) is its subject, whatever the parse calls it."""
+    verb = word.head
+    if verb.i >= word.i or not (is_speech_verb_form(verb.lower_) or is_speech_participle(verb.lower_)):
+        return False
+    doc = word.doc
+    before = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].lower_ in AUXILIARIES else verb.i
+    # Not a phrase after a preposition ("a indiqué à l'AFP …").
+    return (before > 0 and doc[before - 1].text == "," and word.dep_ in ("obj", "nsubj")
+            and not any(c.dep_ == "case" for c in word.children))
 
 
 def reads_as_name(span: Span) -> bool:
@@ -147,7 +162,15 @@ def intensive_gender(phrase: Span) -> str | None:
 
 def mention_of(paragraph: int, span: Span) -> Mention:
     subject = any(w.dep_ in ("nsubj", "nsubj:pass") for w in span) or span.root.dep_ in ("nsubj", "nsubj:pass")
-    return Mention(paragraph, span.start, as_written(span), gender_of(span), subject, span.sent.start)
+    plural = is_plural_phrase(as_written(span)) or (
+        span.root.pos_ == "NOUN" and span.root.morph.get("Number") == ["Plur"])
+    return Mention(paragraph, span.start, as_written(span), gender_of(span), subject, span.sent.start, plural=plural)
+
+
+def is_plural_phrase(text: str) -> bool:
+    """"les élus du groupe", "d'autres enfants", "la CGT et FO": several, by their words."""
+    words = text.lower().replace("’", "'").split()
+    return bool(words) and (words[0] in PLURAL_DETERMINERS or words[0] == "d'autres" or "et" in words[1:])
 
 
 def gender_of(span: Span) -> str | None:
@@ -158,13 +181,14 @@ def gender_of(span: Span) -> str | None:
     root = span.root
     neighbours = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
     neighbours += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if span.start > 0 and span.doc[span.start - 1].pos_ == "NOUN" and speaker_noun(span.doc[span.start - 1].lower_):
-        neighbours.append(span.doc[span.start - 1])
-    neighbours += role_before_comma(span)
+    neighbours += [role for role in [role_right_before(span)] if role is not None] + role_before_comma(span)
     neighbours = [w for w in neighbours if speaker_noun(w.lower_)] + role_after_comma(span)
     agreed = agreement_gender(span)
     if agreed and not any(w.pos_ == "NOUN" for w in neighbours + list(span)):
         return agreed  # a name alone: "Claire Roux est arrivée" says more than the name's tag
+    apposed = apposed_participle_gender(span)
+    if apposed and not neighbours:
+        return apposed  # "Mariam Diallo, chargée de …": the participle agrees with the name
     # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them, so only
     # a role beside the name ("L'avocate de la famille, Me Anne Roy") tells.
     for word in neighbours + ([] if first in TITLES else list(span)):
@@ -203,6 +227,27 @@ def role_after_comma(span: Span) -> list[Token]:
     return [word] if word.pos_ == "NOUN" else []
 
 
+def apposed_participle_gender(span: Span) -> str | None:
+    """"Anna Kowal, chargée des droits humains, …": a participle set after the name
+    between commas agrees with it (a foreign first name's tag says little)."""
+    doc = span.doc
+    at = span.end
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return None
+    word = doc[at + 1]
+    participle = word.pos_ == "ADJ" or (word.pos_ == "VERB" and word.morph.get("VerbForm") == ["Part"])
+    gender = word.morph.get("Gender")
+    # Only one that hangs on the name and is singular ("La lettre envoyée à Marc Dupin,
+    # publiée mardi" agrees with the letter; "… et Jean Roux, mariés" with both).
+    agrees = span.start <= word.head.i < span.end and word.morph.get("Number") != ["Plur"]
+    # The parse may hang on the name a participle that agrees with a noun before it: such a
+    # noun of the participle's gender and number leaves the agreement in doubt.
+    rival = any(w.pos_ == "NOUN" and w.morph.get("Gender") == gender and w.morph.get("Number") == word.morph.get("Number")
+                for w in doc[span.sent.start : span.start])
+    agrees = agrees and not rival
+    return gender[0] if participle and agrees and gender and word.lower_.endswith(("é", "ée")) else None
+
+
 def agreement_gender(span: Span) -> str | None:
     """Gender shown by a participle or adjective agreeing with the subject `span` after
     "être": "X est arrivée" (feminine), "X s'est dit prêt" (masculine)."""
@@ -221,6 +266,13 @@ def agreement_gender(span: Span) -> str | None:
 
 
 def is_whole_sentence(token: Token) -> bool:
-    """The quotation is (nearly) its whole sentence: at most a few words around it."""
+    """The quotation stands for its sentence: at most a few words around it, or words that
+    only go on with it, with no verb of their own and no one named ("« … » entre les plus
+    qualifiés et les autres", "Aujourd'hui, « … » en venant prier")."""
     words = [w for w in token.sent if not w.is_punct and not w.is_space and w.i != token.i]
-    return len(words) <= 2
+    if len(words) <= 2:
+        return True
+    # A clause of their own: a conjugated verb, a speech verb's form the tagger missed
+    # ("Le rapport conclut :"), or a subject ("on lit", "lit" read as a noun).
+    clause = any(is_finite_verb(w) or is_speech_verb_form(w.lower_) or w.dep_ in ("nsubj", "nsubj:pass") for w in words)
+    return not clause and not any(w.ent_type_ in NAMING_ENTITIES or w.lower_ in TITLES for w in words)

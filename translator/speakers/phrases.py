@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, SPEAKER_NOUNS, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -20,13 +20,23 @@ def is_speech_verb_form(word: str) -> bool:
     return any(word in (stem + "e", stem + "ent") for stem in SPEECH_VERB_STEMS)
 
 
+def is_speech_participle(word: str) -> bool:
+    """"déclaré", "répondu", "dit": a speech verb after its auxiliary."""
+    return word in SPEECH_PARTICIPLES or (word.endswith("é") and word[:-1] in SPEECH_VERB_STEMS)
+
+
 def mistagged_verb(word: Token) -> bool:
     """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
-    after a name or a noun that the parse links to it."""
-    previous = word.doc[word.i - 1] if word.i > 0 else None
+    after a name or a noun that the parse links to it, or that "que" follows."""
+    doc = word.doc
+    previous = doc[word.i - 1] if word.i > 0 else None
+    # "la préfecture rappelle que …" with "rappelle" read as an adjective: a speech verb's
+    # form before "que" reports what follows, however the parse linked it.
+    reports = word.i + 1 < len(doc) and doc[word.i + 1].lower_ in ("que", "qu'")
     return (previous is not None and previous.pos_ in ("PROPN", "NOUN") and word.pos_ not in ("VERB", "AUX")
             and is_speech_verb_form(word.lower_)
-            and (previous.head == word or word.head == previous or any(c.dep_.startswith("nsubj") for c in word.children)))
+            and (reports or previous.head == word or word.head == previous
+                 or any(c.dep_.startswith("nsubj") for c in word.children)))
 
 
 def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
@@ -49,7 +59,7 @@ def phrase_at(word: Token) -> Span | None:
         while start > word.sent.start and doc[start - 1].lower_ in TITLES:
             start -= 1
         return chunk_from(doc[start])
-    while start > word.sent.start and (
+    while start > word.sent.start and doc[start - 1].lower_ not in NEVER_NAMES and (  # not "lundi le préfet"
         doc[start - 1].pos_ in NOMINAL or doc[start - 1].lower_ in TITLES
         or (doc[start - 1].lower_ in LINKS and start - 2 >= word.sent.start and doc[start - 2].pos_ in ("NOUN", "PROPN"))
     ):
@@ -106,7 +116,42 @@ def chunk_from(first: Token) -> Span | None:
         name = apposed_name(doc, end)
         if name is not None:
             return name
-    return name_in_apposition(span) or span
+    return name_in_apposition(span) or name_after_role(span) or span
+
+
+def name_after_role(phrase: Span) -> Span | None:
+    """"un responsable de la Croix-Rouge Marc Dupin", "le président des Verts Jean Roux": a
+    person's name that ends a role phrase with its complement, no comma between, says who
+    speaks (a role right before the name stays: "l'entraîneur Julien Marty"). The
+    name is read from the parse (a head and its `flat:name` words), as the small model's
+    entities often run the role's last names into it; "le fils de Jean Roux" stays whole."""
+    doc = phrase.doc
+    for first in range(phrase.start + 1, phrase.end):
+        head = doc[first]
+        rest = doc[first + 1 : phrase.end]
+        # Not the last part of a name ("la ministre Anne Leclerc": "Anne" is one of its words;
+        # "Human Rights Watch": capitalised words in apposition one after the other).
+        previous = doc[first - 1]
+        inside_name = previous.dep_ == "flat:name" or (head.ent_type_ == "PER" and head.ent_iob_ == "I") or (
+            previous.dep_ == head.dep_ == "appos" and previous.text[:1].isupper())
+        if head.dep_ == "flat:name" or inside_name or not head.text[:1].isupper() or not all(
+            w.dep_ == "flat:name" and first <= w.head.i < phrase.end for w in rest
+        ):
+            continue
+        start = first - 1 if doc[first - 1].lower_ in TITLES else first
+        name = doc[start : phrase.end]
+        # A first name and a name, a title, or one name the model knows for a person's (not
+        # "le député Ensemble", a party); not a name the model starts an organisation or a
+        # place at, nor one after a common noun naming a thing ("la compagnie Air France").
+        before = doc[start - 1]
+        thing = (head.ent_iob_ == "B" and head.ent_type_ in ("ORG", "LOC", "MISC")) or (
+            before.pos_ == "NOUN" and before.text.islower() and not speaker_noun(before.lower_))
+        person = not thing and (len(rest) >= 1 or start < first or head.ent_type_ == "PER")
+        role = role_right_before(name) if person else None
+        # "l'entraîneur Julien Marty" reads well whole; a role with its complement before
+        # the name does not ("the president of the Greens Jean Roux"): the name alone.
+        return name if role is not None and role.i < start - 1 else None
+    return None
 
 
 def name_in_apposition(role: Span) -> Span | None:
@@ -150,6 +195,35 @@ def apposed_name(doc: Doc, comma: int) -> Span | None:
     if len(person) < 2 and doc[start].lower_ in TITLES:
         return None
     return person if end < len(doc) and doc[end].text in ",." else None
+
+
+def role_right_before(name: Span) -> Token | None:
+    """The role noun right before a name, with or without its complement: "le ministre Jean
+    Roux", "la présidente de la région Nord Claire Martin"; not "le fils de Jean Roux"."""
+    doc = name.doc
+    if name.start == 0:
+        return None
+    before = doc[name.start - 1]
+    if before.pos_ == "NOUN" and speaker_noun(before.lower_):
+        return before
+    if before.lower_ in ROLE_LINKS:
+        return None
+    for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start - 1]):
+        if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS:
+            break
+        if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
+            return word
+    return None
+
+
+def is_finite_verb(word: Token) -> bool:
+    """A conjugated verb or an auxiliary ("boulanger" in "Julien, 34 ans, boulanger" and
+    "retraité" are not)."""
+    return word.pos_ == "AUX" or (word.pos_ == "VERB" and word.morph.get("VerbForm") not in (["Inf"], ["Part"]))
+
+
+def has_finite_verb(words: Span) -> bool:
+    return any(is_finite_verb(w) for w in words)
 
 
 def names_someone(phrase: Span) -> bool:

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NOMINAL, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, ROLE_LINKS, ROLE_WORDS, TITLES
 from translator.speakers.people import names_a_thing, reads_as_name, role_before_comma
+from translator.speakers.phrases import role_right_before, speaker_noun
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -29,8 +29,6 @@ _BECOMING = {"nommé", "nommée", "élu", "élue", "devenu", "devenue", "désign
 # and the words that introduce the role itself ("comme juge", "en tant que juge").
 _OFFICES = {"fonction", "fonctions", "poste", "mandat", "rôle", "titre", "charge", "siège"}
 _AS_ROLE = {"de", "d'", "comme", "que"}
-_ROLE_WORDS = 10
-_SKIP = DETERMINERS | LINKS | {"l'", "à", "au", "aux", "en", "et"}
 
 
 @dataclass(frozen=True)
@@ -46,25 +44,18 @@ class RoleTie:
 
 def role_words(noun: Token) -> frozenset[str]:
     """The content words of the role phrase headed by `noun` ("ministre des Finances")."""
-    words = [w for w in noun.subtree if w.i >= noun.i and w.ent_type_ != "PER"][:_ROLE_WORDS]
+    words = [w for w in noun.subtree if w.i >= noun.i and w.ent_type_ != "PER"][:ROLE_WORDS]
     stop = next((k for k, w in enumerate(words) if w.is_punct), len(words))
-    return frozenset(w.lower_ for w in words[:stop] if w.is_alpha and w.lower_ not in _SKIP)
+    return frozenset(w.lower_ for w in words[:stop] if w.is_alpha and w.lower_ not in ROLE_LINKS)
 
 
 def role_beside(name: Span) -> Token | None:
     """The role noun the text sets beside the name `name`, or None."""
     doc = name.doc
     root = name.root
-    before = doc[name.start - 1] if name.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and speaker_noun(before.lower_):
-        return before  # "le ministre Jean Roux"
-    if before is not None and before.lower_ not in _SKIP:  # not "le fils de Jean Roux"
-        # "le ministre de la Santé Jean Roux": the role with its complement, right before the name.
-        for word in reversed(doc[max(name.start - _ROLE_WORDS, 0) : name.start - 1]):
-            if word.pos_ not in NOMINAL and word.lower_ not in _SKIP:
-                break
-            if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
-                return word
+    right_before = role_right_before(name)  # "le ministre (de la Santé) Jean Roux"
+    if right_before is not None:
+        return right_before
     for relative in [root.head, *root.children]:
         if relative.dep_ == "appos" or root.dep_ == "appos" and relative is root.head:
             if relative.pos_ == "NOUN" and speaker_noun(relative.lower_) and relative.i != root.i:
@@ -152,10 +143,10 @@ def speaker_role(speaker: str) -> tuple[str, frozenset[str]] | None:
     if not first[:1].islower():
         return None
     previous = [first, *rest]
-    if any(w[:1].isupper() and previous[k].lower() not in _SKIP | {"d'"} and not previous[k].lower().endswith("'")
+    if any(w[:1].isupper() and previous[k].lower() not in ROLE_LINKS | {"d'"} and not previous[k].lower().endswith("'")
            for k, w in enumerate(rest)):
         return None  # already named: "l'entraîneur Alain Rochat" (not "le ministre des Finances")
-    content = {w.lower().strip(",.()") for w in [first, *rest] if w.lower() not in _SKIP}
+    content = {w.lower().strip(",.()") for w in [first, *rest] if w.lower() not in ROLE_LINKS}
     return first.lower(), frozenset(w for w in content if w)
 
 
