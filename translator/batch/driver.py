@@ -3,9 +3,10 @@
 Inputs (files, web pages) are loaded, checked against the records, cleaned and planned
 by a producer thread (preparing.py) while the model translates, so fetching overlaps
 translation; the titles and leads of a chunk of inputs come first, before the speakers
-are found. The model may run several sub-batches at once (translation.parallel). Then two phases: first what every brief shows (title, chosen sentences,
-key quotes, speakers described in words), taken in as each article is ready, after
-which the digest is written; then, when whole bodies are wanted (`--translate-all`),
+are found. The model may run several sub-batches at once (translation.parallel). Then
+two phases: first what every brief shows (title, chosen sentences, key quotes, speakers
+described in words), taken in as each article is ready, after which the digest is
+written; then, when whole bodies are wanted (`--translate-all`),
 the rest of each briefed body, rewriting each output with its full translation. A
 digest reader waits only for the first. In each phase, units found in the cache are
 served from it; the rest go to the translator in sub-batches of a few seconds each

@@ -138,7 +138,7 @@ def name_after_role(phrase: Span) -> Span | None:
             w.dep_ == "flat:name" and first <= w.head.i < phrase.end for w in rest
         ):
             continue
-        start = first - 1 if doc[first - 1].lower_ in TITLES else first
+        start = first - 1 if previous.lower_ in TITLES else first
         name = doc[start : phrase.end]
         # A first name and a name, a title, or one name the model knows for a person's (not
         # "le député Ensemble", a party); not a name the model starts an organisation or a
