@@ -503,3 +503,13 @@ def test_a_name_in_brackets_only_when_nothing_follows():
 
 def test_an_adverb_before_a_verb_that_is_no_speech_verb():
     assert speakers("« Ne jamais renoncer devant l'adversité », a toujours été sa devise.") == [None]
+
+
+def test_a_role_after_an_adjective_gives_the_name_its_gender():
+    # The small model tags "comédienne" as an adjective after "célèbre" and takes these
+    # first names for men's; the role still tells they are women, so "elle" is each of them.
+    for name in ("Arielle Vasseur", "Sacha Morel"):
+        assert speakers(
+            f"Interrogée par un magazine, la célèbre comédienne {name} a fait part de ses craintes de perdre son mari. "
+            "« On ne se lasse jamais de la scène », explique-t-elle.",
+        ) == [name]

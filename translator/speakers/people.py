@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import is_finite_verb, is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
+from translator.speakers.phrases import determiner_before, is_finite_verb, is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
 from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, TITLES
 
@@ -192,7 +192,10 @@ def gender_of(span: Span) -> str | None:
     # "le Dr Lucie Azaïs", "Me Anne Roy": Dr, Pr and Me take "le" whoever holds them, so only
     # a role beside the name ("L'avocate de la famille, Me Anne Roy") tells.
     for word in neighbours + ([] if first in TITLES else list(span)):
-        for det in (c for c in word.children if c.dep_ == "det"):
+        determiners = [c for c in word.children if c.dep_ == "det"]
+        if word in neighbours and (announcing := determiner_before(word)) is not None:
+            determiners.append(announcing)  # "la célèbre comédienne": the parse hangs "la" on the adjective
+        for det in determiners:
             if det.morph.get("Gender"):
                 return det.morph.get("Gender")[0]
         gender = word.morph.get("Gender")

@@ -204,7 +204,7 @@ def role_right_before(name: Span) -> Token | None:
     if name.start == 0:
         return None
     before = doc[name.start - 1]
-    if before.pos_ == "NOUN" and speaker_noun(before.lower_):
+    if is_nounlike(before) and before.pos_ in ("NOUN", "ADJ") and speaker_noun(before.lower_):
         return before
     if before.lower_ in ROLE_LINKS:
         return None
@@ -242,13 +242,30 @@ def names_someone(phrase: Span) -> bool:
 
 def is_nounlike(word: Token) -> bool:
     """A noun, or a word the small model mistags after a determiner ("Le challenger" as a
-    verb, "le bourgmestre" as an adverb): a determiner announces a noun."""
+    verb, "le bourgmestre" as an adverb, "la célèbre comédienne" as two adjectives): a
+    determiner, perhaps with adjectives after it, announces a noun."""
     if word.pos_ == "NOUN":
         return True
     if word.i == 0 or word.pos_ not in ("ADJ", "ADV", "VERB", "X"):
         return False
+    if word.pos_ == "ADJ":
+        return determiner_before(word) is not None
     before = word.doc[word.i - 1]
     return before.lower_ in DETERMINERS and (word.pos_ != "VERB" or before.pos_ == "DET")
+
+
+def determiner_before(word: Token) -> Token | None:
+    """The determiner that announces `word`, with at most two adjectives between ("la
+    célèbre comédienne"), read from the words' order: the parse may hang it elsewhere."""
+    at = word.i - 1
+    while at > 0 and word.i - at <= _ADJECTIVES_BEFORE and word.doc[at].pos_ == "ADJ":
+        at -= 1
+    before = word.doc[at] if at >= 0 else None
+    return before if before is not None and before.lower_ in DETERMINERS else None
+
+
+# How many adjectives may sit between a determiner and the noun it announces.
+_ADJECTIVES_BEFORE = 2
 
 
 def speaker_noun(word: str) -> bool:
