@@ -26,7 +26,10 @@ quotes      each annotated quote is found: a quote whose text starts with `text_
 speakers    the found quote's speaker is right (a quote not found scores a miss). Each
             speaker is read as a role ("le ministre des Finances", words after a
             determiner) and/or a name ("Fouad Siniora", "M. Siniora", the capitalised
-            words after a role noun: "la ministre Anne Leclerc"); accents, case,
+            words after a role noun: "la ministre Anne Leclerc", or after the role's
+            complement when there are three or more, the first being the complement's:
+            "le ministre de l'Économie Bruno Le Maire"; a determiner and capitalised
+            words alone are a body's name: "L'Insee", "la CGT"); accents, case,
             titles, determiners and prepositions aside:
             - annotated null: right only when no speaker is given;
             - two names: the shorter is the start or the end of the longer ("M. Siniora"
@@ -122,8 +125,14 @@ def speaker_parts(text: str) -> tuple[list[str], list[str]]:
         introduced = run < len(words) and run >= 2 and words[run - 1].islower() and (
             words[run - 1].casefold() not in _LINK_WORDS | _DETERMINERS
         )
-        name = words[run:] if introduced else []
-        role = words[1 : run if introduced else len(words)]
+        if run == 1:
+            name, role = words[1:], []  # "L'Insee", "la CGT": a body's name
+        elif not introduced and len(words) - run >= 3 and words[run - 1].casefold() in _LINK_WORDS | _DETERMINERS:
+            # "le ministre de l'Économie Bruno Le Maire": the complement's word, then the name
+            name, role = words[run + 1 :], words[1 : run + 1]
+        else:
+            name = words[run:] if introduced else []
+            role = words[1 : run if introduced else len(words)]
     else:
         name = [w for w in words if w.casefold().rstrip(".") not in _TITLES]
     if tail.strip():

@@ -19,6 +19,9 @@ from quality import speaker_matches  # noqa: E402
     ("le ministre des Transports", "le ministre"),
     ("l'ancien Premier ministre", "L’ancien Premier ministre"),
     ("les syndicats", "les syndicats de la SNCF"),
+    ("le ministre de l'Économie Luc Garnier Roy", "Luc Garnier Roy"),  # the complement's word, then the name
+    ("la CGT", "CGT"),
+    ("Insee", "L'Insee"),
 ])
 def test_same_speaker(found, expected):
     assert speaker_matches(found, expected, "")
@@ -30,6 +33,8 @@ def test_same_speaker(found, expected):
     ("le président brésilien", "le président argentin"),
     ("Luc Garnier", None),
     (None, "Luc Garnier"),
+    ("le ministre de l'Économie Luc Garnier", "Odile Garnier"),
+    ("la CGT", "la CFDT"),
 ])
 def test_different_speakers(found, expected):
     assert not speaker_matches(found, expected, "")
