@@ -513,3 +513,11 @@ def test_a_role_after_an_adjective_gives_the_name_its_gender():
             f"Interrogée par un magazine, la célèbre comédienne {name} a fait part de ses craintes de perdre son mari. "
             "« On ne se lasse jamais de la scène », explique-t-elle.",
         ) == [name]
+
+
+def test_a_sentence_glued_after_the_speaker_is_not_part_of_the_name():
+    # Pasted copy loses the space after a full stop; the speaker ends at that stop.
+    assert speakers(
+        "« Les appels ont doublé depuis le début du mois », a souligné M. Perrault.Quarante agents sont mobilisés.",
+        "« Nous restons sur le pont jour et nuit », a confié le chef de centre.- Une réunion suit.",
+    ) == ["M. Perrault", "le chef de centre"]

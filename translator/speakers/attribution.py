@@ -93,6 +93,7 @@ class SpeakerFinder:
         the name the text set beside it ("le ministre" → "Jean Roux")."""
         found = self.named_speaker(paragraph, token, quotation)
         if found is not None:
+            found = _GLUED_SENTENCE.split(found)[0]
             return name_for_role(found, self.ties, (paragraph, token.i)) or found
         return None
 
@@ -300,6 +301,10 @@ class SpeakerFinder:
         return as_written(following[start : name.end])
 
 
+# A sentence glued to the one before, no space after its full stop ("a dit M. Roux.25
+# agents …", "… Hélène Roy.- Un deuil"): the speaker's words end at that stop. Two letters
+# before it, so that initials and titles ("M.Roux", "J.-C. Roy") stay whole.
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[\dA-ZÀ-Ý•«\"-])")
 # How many words a signature line may set before a colon and the name ("12 mars 2016 :").
 _SIGNATURE_LEAD = 7
 
