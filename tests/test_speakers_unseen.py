@@ -521,3 +521,18 @@ def test_a_sentence_glued_after_the_speaker_is_not_part_of_the_name():
         "« Les appels ont doublé depuis le début du mois », a souligné M. Perrault.Quarante agents sont mobilisés.",
         "« Nous restons sur le pont jour et nuit », a confié le chef de centre.- Une réunion suit.",
     ) == ["M. Perrault", "le chef de centre"]
+
+
+def test_a_bare_quotation_after_a_sentence_closed_by_a_speech_tag():
+    # The sentence before ends on an inverted speech clause: its speaker goes on, not the
+    # sentence's own subject.
+    assert speakers(
+        "Plusieurs élèves arrivent sans diplôme, leurs retards sont lourds, résume la proviseure. "
+        "« Nous reprenons tout depuis le début avec eux. »",
+    ) == ["la proviseure"]
+    # A clause of the sentence's own (a determiner first, or a verb that is no speech verb)
+    # is not a tag.
+    assert speakers(
+        "Le maire Paul Andrieu, en visite, a reproché au préfet sa lenteur. « Nous attendons depuis des mois. »",
+        "Après la réunion, le parquet dément cette information. « Aucun mineur n'est en cause. »",
+    ) == ["Le maire Paul Andrieu", "le parquet"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import impersonal_after, speaker_after, speaker_in_sentence, subject_of, subject_speaker
+from translator.speakers.clauses import closing_tag, impersonal_after, speaker_after, speaker_in_sentence, subject_of, subject_speaker
 from translator.speakers.phrases import has_finite_verb, is_finite_verb, is_speech_participle, is_speech_verb_form, names_someone, phrase_at
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
@@ -228,6 +228,13 @@ class SpeakerFinder:
             phrase = phrase_at(subject) if subject is not None and subject.pos_ != "PRON" else None
             if phrase is not None and not any(w.lower_ == PLACEHOLDER for w in phrase):
                 return as_written(phrase)
+        # "Beaucoup ont …, commente le directeur. « … »": the tag closing the sentence
+        # before says who goes on speaking.
+        closing = closing_tag(previous_sentence, speech=True)
+        if isinstance(closing, Pronoun):
+            return self.resolve(location[0], previous_sentence.start, closing.gender)
+        if closing is not None:
+            return closing
         for candidate in previous_sentence:
             if candidate.dep_ in ("nsubj", "nsubj:pass") and candidate.head == root:
                 found = subject_speaker(candidate, candidate)

@@ -27,10 +27,30 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
         return at_quotation(speaker_after(doc[later[-1]]), token)
     # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause after the sentence's
     # last comma, with no colon or semicolon between (another statement), reports all of it.
-    commas = [w.i for w in doc[token.i + 1 : token.sent.end] if w.text == ","]
-    if not commas or any(w.text in ";:" for w in doc[token.i + 1 : token.sent.end]):
+    return at_quotation(closing_tag(doc[token.i + 1 : token.sent.end]), token)
+
+
+def closing_tag(words: Span, speech: bool = False) -> str | Pronoun | None:
+    """The speech clause after the last comma of `words`, when they hold no colon or
+    semicolon (another statement): "…, leurs lacunes sont immenses, commente le directeur.".
+    With `speech`, only a verb of speech makes it one ("…, Pierre Roy, a reproché à la
+    ministre sa déclaration" is his own clause)."""
+    commas = [w.i for w in words if w.text == ","]
+    if not commas or any(w.text in ";:" for w in words) or commas[-1] + 1 >= words.end:
         return None
-    return at_quotation(speaker_after(doc[commas[-1] - 1]), token)
+    # Inverted, so the verb comes first ("le parquet dément cette information" is a clause).
+    tag = words.doc[commas[-1] + 1 : words.end]
+    first = tag[0].lower_
+    if (first in DETERMINERS and first != "leur") or first in _SUBJECT_PRONOUNS or tag[0].text[:1].isupper():
+        return None  # by the words, not the tags: the tagger reads "résume" as a pronoun
+    if speech and not any(is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_) for w in tag[:_TAG_VERB_REACH]):
+        return None
+    return speaker_after(words.doc[commas[-1] - 1])
+
+
+_SUBJECT_PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
+# How far into a closing tag its verb may come: "…, lui a alors répondu X".
+_TAG_VERB_REACH = 4
 
 
 def at_quotation(found: str | Pronoun | None, token: Token) -> str | Pronoun | None:
