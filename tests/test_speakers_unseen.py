@@ -536,3 +536,14 @@ def test_a_bare_quotation_after_a_sentence_closed_by_a_speech_tag():
         "Le maire Paul Andrieu, en visite, a reproché au préfet sa lenteur. « Nous attendons depuis des mois. »",
         "Après la réunion, le parquet dément cette information. « Aucun mineur n'est en cause. »",
     ) == ["Le maire Paul Andrieu", "le parquet"]
+
+
+def test_pour_x_opening_a_sentence_frames_the_quotation_in_it():
+    assert speakers(
+        "Pour la directrice du port, ces chiffres sont « le signe d'une reprise solide et durable ».",
+    ) == ["la directrice du port"]
+    # Someone made to speak in the sentence is its speaker; "pour" that frames nobody is no frame.
+    assert speakers(
+        "Pour la directrice du port, le maire a déclaré « qu'il fallait attendre encore un peu ».",
+        "Pour la première fois, la saison est jugée « excellente par tous les pêcheurs du coin ».",
+    ) == ["le maire", None]

@@ -238,7 +238,7 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
             continue
         lower = word.lower_
         framing = lower in FRAMING_PREPOSITIONS and word.i < token.i and (
-            comma_between(word, token) or opinion_then_colon(word, token)
+            comma_between(word, token) or opinion_frame(word, token)
         )
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
@@ -277,15 +277,19 @@ def whose_words(phrase: Span) -> Span:
     return owner if owner is not None and names_someone(owner) else phrase
 
 
-def opinion_then_colon(word: Token, token: Token) -> bool:
-    """"(Justement,) pour le sélectionneur, jouer à Lille a ses avantages : « … »": a "pour X,"
-    opening the sentence frames all of it as X's view, the quotation after its colon too."""
+def opinion_frame(word: Token, token: Token) -> bool:
+    """"(Justement,) pour le sélectionneur, jouer à Lille a ses avantages : « … »", "Pour le
+    ministre, ces chiffres sont « le fruit de … »": a "pour X," opening the sentence frames
+    all of it as X's view, the quotation after its colon too, unless someone else is made
+    to speak in it ("Pour finir, le maire a déclaré « … »")."""
     doc = token.doc
     opening = [w for w in doc[word.sent.start : word.i] if not w.is_punct]
-    return (
-        len(opening) <= 1
-        and doc[token.i - 1].text == ":"
-        and any(w.text == "," for w in doc[word.i + 1 : min(word.i + 10, token.i)])
+    comma = next((w.i for w in doc[word.i + 1 : min(word.i + 10, token.i)] if w.text == ","), None)
+    if len(opening) > 1 or comma is None:
+        return False
+    return doc[token.i - 1].text == ":" or not any(
+        is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_) or w.lower_ in _SUBJECT_PRONOUNS
+        for w in doc[comma + 1 : token.i]
     )
 
 

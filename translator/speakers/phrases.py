@@ -235,9 +235,18 @@ def names_someone(phrase: Span) -> bool:
             return True
         if word.lower_ in TITLES:
             return True
-        if is_nounlike(word) and speaker_noun(word.lower_):
+        if is_nounlike(word) and speaker_noun(word.lower_) and not before_other_noun(word):
             return True
     return False
+
+
+def before_other_noun(word: Token) -> bool:
+    """"la première fois", "le dernier jour": an adjective set before a noun that names
+    nobody describes that noun, even in an agent's form ("première")."""
+    doc = word.doc
+    following = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    return (word.pos_ == "ADJ" and following is not None and following.pos_ == "NOUN"
+            and not speaker_noun(following.lower_))
 
 
 def is_nounlike(word: Token) -> bool:
