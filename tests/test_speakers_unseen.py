@@ -547,3 +547,15 @@ def test_pour_x_opening_a_sentence_frames_the_quotation_in_it():
         "Pour la directrice du port, le maire a déclaré « qu'il fallait attendre encore un peu ».",
         "Pour la première fois, la saison est jugée « excellente par tous les pêcheurs du coin ».",
     ) == ["le maire", None]
+
+
+def test_a_speech_clause_between_commas_before_the_quotation():
+    assert speakers(
+        "Paul Rivière connaît la région. Mais, poursuit-il, « il reste beaucoup à faire pour les villages du nord ».",
+        "Dans ce pays, affirme une source proche du ministère, le dispositif permet « aux touristes de revenir sans crainte ».",
+    ) == ["Paul Rivière", "une source proche du ministère"]
+    # A tag that closes an earlier quotation is that quotation's, not the next one's.
+    assert speakers(
+        "« C'est une page qui se tourne », a dit Marc Olivier, son adjoint, tandis que Hélène Moreau "
+        "saluait « une femme qui avait su parler à tous les habitants ».",
+    ) == ["Marc Olivier", "Hélène Moreau"]

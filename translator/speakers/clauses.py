@@ -14,7 +14,28 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def speaker_in_sentence(token: Token) -> str | Pronoun | None:
     """The speaker named around the placeholder in its own sentence (see the module doc)."""
-    return speaker_after(token) or tag_of_sentence(token) or speaker_introduced(token) or speaker_before(token)
+    return (speaker_after(token) or tag_of_sentence(token) or speaker_introduced(token) or incise_before(token)
+            or speaker_before(token))
+
+
+def incise_before(token: Token) -> str | Pronoun | None:
+    """"Mais, poursuit-il, « … »", "Dans ce pays, affirme une source proche du dossier, le
+    dispositif permet « … »": a speech clause set between commas earlier in the sentence,
+    its verb first, reports what follows it; not one closing an earlier quotation ("« … »,
+    a dit X, tandis que Y saluait « … »")."""
+    doc = token.doc
+    placeholders = doc.user_data.get("exclaims", {})
+    commas = [w.i for w in doc[token.sent.start : token.i] if w.text == ","]
+    for opening, closing in reversed(list(zip(commas, commas[1:]))):
+        verb = doc[opening + 1]
+        if verb.lower_ in AUXILIARIES and opening + 2 < closing:
+            verb = doc[opening + 2]
+        if not (is_speech_verb_form(verb.lower_) or is_speech_participle(verb.lower_)) or opening == 0:
+            continue
+        if opening - 1 in placeholders:
+            return None  # the tag of the quotation right before it
+        return at_quotation(speaker_after(doc[opening - 1]), token)
+    return None
 
 
 def tag_of_sentence(token: Token) -> str | Pronoun | None:
