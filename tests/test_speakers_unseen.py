@@ -559,3 +559,9 @@ def test_a_speech_clause_between_commas_before_the_quotation():
         "« C'est une page qui se tourne », a dit Marc Olivier, son adjoint, tandis que Hélène Moreau "
         "saluait « une femme qui avait su parler à tous les habitants ».",
     ) == ["Marc Olivier", "Hélène Moreau"]
+
+
+def test_a_role_whose_complement_is_coordinated_stays_whole():
+    assert speakers(
+        "« Les comptes seront publiés lundi », a précisé le ministre de l'Intérieur et des Cultes.",
+    ) == ["le ministre de l'Intérieur et des Cultes"]

@@ -49,6 +49,14 @@ def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
     return None
 
 
+def coordinated_name(doc: Doc, at: int) -> bool:
+    """A capitalised word at `at`, or after "de", "des", "de la", "du": what "et" joins in a
+    name or a role's complement ("CGT et FO", "de l'Économie et des Finances")."""
+    while at < len(doc) and doc[at].lower_ in LINKS | {"la", "l'"}:
+        at += 1
+    return at < len(doc) and doc[at].text[:1].isupper() and doc[at].is_alpha
+
+
 def phrase_at(word: Token) -> Span | None:
     """The noun phrase around a subject the parser found: its words to the left, then `chunk_from`."""
     doc = word.doc
@@ -98,10 +106,8 @@ def chunk_from(first: Token) -> Span | None:
             continue
         if end > first.i and mistagged_verb(word):
             break  # "la CGT dénonce": the name ends before its verb
-        if lower == "et" and end > first.i and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and (
-            doc[end - 1].text[:1].isupper()
-        ):
-            end += 1  # "les syndicats CGT et FO": both names speak
+        if lower == "et" and end > first.i and doc[end - 1].text[:1].isupper() and coordinated_name(doc, end + 1):
+            end += 1  # "les syndicats CGT et FO": both speak; "le ministre de l'Économie et des Finances"
             continue
         if not nominal or (word.pos_ == "PRON" and lower not in DETERMINERS and word.ent_type_ != "PER"):
             if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui")):
