@@ -565,3 +565,13 @@ def test_a_role_whose_complement_is_coordinated_stays_whole():
     assert speakers(
         "« Les comptes seront publiés lundi », a précisé le ministre de l'Intérieur et des Cultes.",
     ) == ["le ministre de l'Intérieur et des Cultes"]
+
+
+def test_a_participle_after_a_noun_in_a_prepositional_phrase_goes_with_the_clause():
+    # The parse hangs "soulignant" on the station's name; a noun after a preposition does not speak.
+    for station, verb in (("RTL", "insisté"), ("RTL", "martelé"), ("LCI", "insisté")):
+        assert speakers(
+            "« Nous devons rouvrir les écoles », a déclaré la ministre Hélène Moreau. « Il faut reprendre "
+            f"le travail au plus vite », a-t-elle {verb} sur {station}, soulignant que « l'activité est "
+            "indispensable pour tout le pays ».",
+        ) == ["la ministre Hélène Moreau"] * 3
