@@ -357,12 +357,12 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 # finite verb read as a clause of the noun before it ("Le bourgmestre de Wavre
                 # conclut") has the whole noun phrase for its subject.
                 noun = verb.head
-                if any(c.dep_ == "case" for c in noun.children):
+                finite = verb.morph.get("VerbForm") == ["Fin"] or is_speech_verb_form(verb.lower_)
+                if not finite and any(c.dep_ == "case" for c in noun.children):
                     # "a-t-il insisté sur LCI, soulignant que « … »": a noun after a
                     # preposition does not speak; the participle goes with the clause.
                     verb = noun.head
                     continue
-                finite = verb.morph.get("VerbForm") == ["Fin"] or is_speech_verb_form(verb.lower_)
                 while finite and noun.dep_ in ("nmod", "flat:name") and noun.head.i < noun.i:
                     noun = noun.head
                 found = subject_speaker(noun, token)
