@@ -575,3 +575,10 @@ def test_a_participle_after_a_noun_in_a_prepositional_phrase_goes_with_the_claus
             f"le travail au plus vite », a-t-elle {verb} sur {station}, soulignant que « l'activité est "
             "indispensable pour tout le pays ».",
         ) == ["la ministre Hélène Moreau"] * 3
+
+
+def test_celui_qui_in_a_speech_tag_takes_up_the_person_named_before():
+    assert speakers(
+        "Paul Rivière a fouillé le site pendant des années. « Mais parfois, de petits éclats d'outils "
+        "en disent plus qu'un squelette », dit celui qui a dirigé plusieurs thèses.",
+    ) == ["Paul Rivière"]

@@ -6,6 +6,8 @@ from translator.speakers.frames import PLACEHOLDER
 
 TITLES = {"m.": "Masc", "mm.": "Masc", "monsieur": "Masc", "mme": "Fem", "mmes": "Fem", "madame": "Fem",
            "mlle": "Fem", "me": None, "dr": None, "pr": None, "mgr": "Masc"}
+# Pronouns that take up someone named before: "…, dit celui qui …", "celle-ci a ajouté".
+DEMONSTRATIVES = {"celui": "Masc", "celle": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
 PRONOUN_GENDER = {"il": "Masc", "elle": "Fem", "-il": "Masc", "-elle": "Fem", "-t-il": "Masc", "-t-elle": "Fem",
                    "lui": "Masc", "dernier": "Masc", "dernière": "Fem"}
 # Nouns that name a person, a group or a body that can speak. Agent suffixes cover most

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DEMONSTRATIVES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -46,6 +46,8 @@ def pronoun_phrase(phrase: Span, anchor: int) -> Pronoun | None:
         return Pronoun(anchor, PRONOUN_GENDER[words[0]])
     if len(words) == 2 and words[0] in ("ce", "cette") and words[1] in ("dernier", "dernière"):
         return Pronoun(anchor, PRONOUN_GENDER[words[1]])
+    if len(words) == 1 and words[0] in DEMONSTRATIVES:
+        return Pronoun(anchor, DEMONSTRATIVES[words[0]])  # "…, dit celui qui a dirigé ses thèses"
     return None
 
 
@@ -110,7 +112,7 @@ def chunk_from(first: Token) -> Span | None:
             end += 1  # "les syndicats CGT et FO": both speak; "le ministre de l'Économie et des Finances"
             continue
         if not nominal or (word.pos_ == "PRON" and lower not in DETERMINERS and word.ent_type_ != "PER"):
-            if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui")):
+            if not (end == first.i and lower in ("ce", "cette", "il", "elle", "lui", *DEMONSTRATIVES)):
                 break
         end += 1
     span = doc[first.i : end]
