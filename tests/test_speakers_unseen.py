@@ -582,3 +582,10 @@ def test_celui_qui_in_a_speech_tag_takes_up_the_person_named_before():
         "Paul Rivière a fouillé le site pendant des années. « Mais parfois, de petits éclats d'outils "
         "en disent plus qu'un squelette », dit celui qui a dirigé plusieurs thèses.",
     ) == ["Paul Rivière"]
+
+
+def test_a_second_que_clause_is_reported_speech_like_the_first():
+    assert speakers(
+        "Le maire a assuré que la route serait rouverte lundi et que les travaux coûteraient "
+        "« moins de deux millions d'euros au total ».",
+    ) == ["Le maire"]

@@ -423,7 +423,12 @@ def reporting_verb(verb: Token) -> Token:
     """"X a lâché que le club risquait de « … »": the quoted words are X's, not the club's.
     The parser sometimes hangs such a "que" clause on a noun ("a déclaré dans un avis que
     …" as a relative clause of "avis"): the "que" marker still says it is reported speech."""
-    while verb.dep_ in ("ccomp", "acl:relcl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children):
+    while True:
+        if verb.dep_ == "conj" and verb.head.i < verb.i and any(c.lower_ in ("que", "qu'") for c in verb.children):
+            verb = verb.head  # "X a assuré que … et que … « … »": the second "que" clause is reported too
+            continue
+        if not (verb.dep_ in ("ccomp", "acl:relcl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children)):
+            break
         head = verb.head
         while (head.pos_ != "VERB" or head.dep_ == "acl") and head.head != head:  # past "un avis détaillé"
             head = head.head
