@@ -589,3 +589,14 @@ def test_a_second_que_clause_is_reported_speech_like_the_first():
         "Le maire a assuré que la route serait rouverte lundi et que les travaux coûteraient "
         "« moins de deux millions d'euros au total ».",
     ) == ["Le maire"]
+
+
+def test_a_subject_that_names_nobody_leaves_the_quotation_to_the_clause_above():
+    assert speakers(
+        "La préfète a expliqué que le chantier avait pris du retard, car la météo était « particulièrement "
+        "mauvaise depuis le mois de mars ».",
+        "Le ministre a reconnu que les comptes étaient dégradés, même si la situation restait « sous contrôle "
+        "pour les mois à venir ».",
+    ) == ["La préfète", "Le ministre"]
+    # Nobody above either: nobody is named.
+    assert speakers("Le chantier a pris du retard et le coût sera « bien plus élevé que prévu au départ ».") == [None]

@@ -350,7 +350,13 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 # tag, whose speaker goes on.
                 return speaker_after(subject)
             if subject is not None:
-                return subject_speaker(subject, token)
+                found = subject_speaker(subject, token)
+                if found is not None or verb.dep_ not in ("conj", "advcl") or verb.head.i > token.i:
+                    return found
+                # "La mairie indique que les travaux ont pris du retard et que le coût serait
+                # « … »": a subject that names nobody leaves the words to the clause above.
+                verb = verb.head
+                continue
             if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "le Premier ministre X, regrettant que « … »": the participle's noun speaks;
                 # a noun that is no one ("l'engagement …, affirmant") leads further up. A
