@@ -600,3 +600,13 @@ def test_a_subject_that_names_nobody_leaves_the_quotation_to_the_clause_above():
     ) == ["La préfète", "Le ministre"]
     # Nobody above either: nobody is named.
     assert speakers("Le chantier a pris du retard et le coût sera « bien plus élevé que prévu au départ ».") == [None]
+
+
+def test_a_noun_that_only_ends_like_an_agent_names_nobody():
+    # "restaurant", "dossier" end like "-ant"/"-ier" agents ("manifestant", "policier"), but no
+    # pronoun stands for them.
+    assert speakers(
+        "Marc Olivier a rouvert ses cuisines en juin. À Lyon, son restaurant reprend vite. "
+        "« Le chiffre d'affaires atteint déjà 60 % du chiffre habituel », se félicite-t-il.",
+    ) == ["Marc Olivier"]
+    assert speakers("Le dossier avance. « Nous aurons une réponse avant la fin du mois de juin », a-t-il assuré.") == [None]

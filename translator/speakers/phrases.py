@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun
-from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DEMONSTRATIVES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
+from translator.speakers.lexicon import ADVERBIALS, AGENT_SUFFIXES, DEMONSTRATIVES, DETERMINERS, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, NOT_AGENTS, PHRASE_STOP, PRONOUN_GENDER, ROLE_LINKS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS, SPEECH_VERB_STEMS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -287,6 +287,8 @@ _ADJECTIVES_BEFORE = 2
 
 def speaker_noun(word: str) -> bool:
     singular = word.rstrip("sx")
+    if word in NOT_AGENTS or singular in NOT_AGENTS:
+        return False
     # Feminine forms of listed nouns: "élue" → "élu", "préfète" → "préfet".
     masculine = singular[:-3] + "et" if singular.endswith("ète") else singular[:-1] if singular.endswith("e") else singular
     for form in (word, singular, masculine):
