@@ -610,3 +610,10 @@ def test_a_noun_that_only_ends_like_an_agent_names_nobody():
         "« Le chiffre d'affaires atteint déjà 60 % du chiffre habituel », se félicite-t-il.",
     ) == ["Marc Olivier"]
     assert speakers("Le dossier avance. « Nous aurons une réponse avant la fin du mois de juin », a-t-il assuré.") == [None]
+
+
+def test_comme_before_a_quotation_needs_a_speech_verb():
+    assert speakers(
+        "Marie Lenoir, citée comme possible présidente du club, « refuse de commenter les rumeurs de transfert ».",
+        "Comme l'a résumé le sélectionneur, « nous devons encore progresser en défense ».",
+    ) == ["Marie Lenoir", "le sélectionneur"]

@@ -264,7 +264,11 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
         eyes = lower == "yeux" and word.i < token.i and word.i + 1 < len(token.doc) and token.doc[word.i + 1].lower_ in ("de", "d'", "du")
         after = lower == "après" and word.i > 0 and token.doc[word.i - 1].lower_ == "d'"
         if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
-            # "Comme l'a résumé le sélectionneur, « … »": an inverted speech clause up front.
+            # "Comme l'a résumé le sélectionneur, « … »": an inverted speech clause up front;
+            # not "citée comme possible candidate, « … »", where no speech verb follows.
+            if not any(is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_)
+                       for w in token.doc[word.i + 1 : min(word.i + 4, token.i)]):
+                continue
             found = speaker_after(word, comma=False)
             if found is not None:
                 return Pronoun(token.i, found.gender) if isinstance(found, Pronoun) else found
