@@ -617,3 +617,14 @@ def test_comme_before_a_quotation_needs_a_speech_verb():
         "Marie Lenoir, citée comme possible présidente du club, « refuse de commenter les rumeurs de transfert ».",
         "Comme l'a résumé le sélectionneur, « nous devons encore progresser en défense ».",
     ) == ["Marie Lenoir", "le sélectionneur"]
+
+
+def test_a_subject_without_its_determiner_is_no_one_a_pronoun_stands_for():
+    # The phrase the parse gives for "le parti" lost its determiner: a bare noun is what
+    # someone is, not someone; "il" goes back to the person the sentence is about.
+    assert speakers(
+        "Élu le 29 mars, Paul Roux est officiellement devenu samedi le premier secrétaire du Parti radical. "
+        "Alors que le parti est fragilisé après ses défaites, son nouveau chef est convaincu qu'il existe "
+        "toujours un espace politique. « Comme vos prédécesseurs l'ont écrit, nous devons rassembler bien "
+        "au-delà de nos rangs », a-t-il lancé.",
+    ) == ["son nouveau chef"]

@@ -86,7 +86,10 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
             word.i not in taken
         ):
             phrase = phrase_at(word)
-            if phrase is not None and pronoun_phrase(phrase, phrase.start) is None and names_someone(phrase) and (
+            # A bare common noun ("citée comme possible candidate de la droite") is what
+            # someone is, not someone a pronoun can stand for: a role needs its determiner.
+            bare = phrase is not None and phrase[0].text.islower() and phrase[0].lower_ not in DETERMINERS | TITLES.keys()
+            if phrase is not None and not bare and pronoun_phrase(phrase, phrase.start) is None and names_someone(phrase) and (
                 not taken.intersection(range(phrase.start, phrase.end))
             ):
                 itself = intensive_gender(phrase)
