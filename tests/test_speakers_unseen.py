@@ -628,3 +628,11 @@ def test_a_subject_without_its_determiner_is_no_one_a_pronoun_stands_for():
         "toujours un espace politique. « Comme vos prédécesseurs l'ont écrit, nous devons rassembler bien "
         "au-delà de nos rangs », a-t-il lancé.",
     ) == ["son nouveau chef"]
+
+
+def test_a_narrative_infinitive_sentence_goes_on_with_the_speaker_before():
+    assert speakers(
+        "« Il y a dû avoir un problème ce soir-là », a lancé Marc Olivier au micro de la radio. "
+        "Avant d'avancer la possibilité que son frère Paul ait eu un complice. « Moi, j'ai le sentiment "
+        "qu'il n'était pas seul du tout. »",
+    ) == ["Marc Olivier", "Marc Olivier"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from translator.document import Quote
-from translator.speakers.clauses import closing_tag, impersonal_after, speaker_after, speaker_in_sentence, subject_of, subject_speaker
+from translator.speakers.clauses import closing_tag, impersonal_after, narrative_infinitive, speaker_after, speaker_in_sentence, subject_of, subject_speaker
 from translator.speakers.phrases import has_finite_verb, is_finite_verb, is_speech_participle, is_speech_verb_form, names_someone, phrase_at
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
@@ -228,6 +228,10 @@ class SpeakerFinder:
             phrase = phrase_at(subject) if subject is not None and subject.pos_ != "PRON" else None
             if phrase is not None and not any(w.lower_ == PLACEHOLDER for w in phrase):
                 return as_written(phrase)
+        # "« … », a-t-il lancé. Avant d'avancer une autre hypothèse. « … »": a narrative
+        # infinitive goes on with the speaker before it.
+        if self.previous and self.previous[2] and any(narrative_infinitive(w) for w in previous_sentence[:_NARRATIVE_REACH]):
+            return self.previous[2]
         # "Beaucoup ont …, commente le directeur. « … »": the tag closing the sentence
         # before says who goes on speaking.
         closing = closing_tag(previous_sentence, speech=True)
@@ -312,6 +316,8 @@ class SpeakerFinder:
 # agents …", "… Hélène Roy.- Un deuil"): the speaker's words end at that stop. Two letters
 # before it, so that initials and titles ("M.Roux", "J.-C. Roy") stay whole.
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[\dA-ZÀ-Ý•«\"-])")
+# Where a narrative infinitive's verb may stand in its sentence: "Et de conclure", "Avant d'avancer".
+_NARRATIVE_REACH = 4
 # How many words a signature line may set before a colon and the name ("12 mars 2016 :").
 _SIGNATURE_LEAD = 7
 
