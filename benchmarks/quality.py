@@ -29,7 +29,8 @@ speakers    the found quote's speaker is right (a quote not found scores a miss)
             words after a role noun: "la ministre Anne Leclerc", or after the role's
             complement when there are three or more, the first being the complement's:
             "le ministre de l'Économie Bruno Le Maire"; a determiner and capitalised
-            words alone are a body's name: "L'Insee", "la CGT"); accents, case,
+            words alone are a body's name, equal to the other or not the same: "L'Insee",
+            "la CGT"); accents, case,
             titles, determiners and prepositions aside:
             - annotated null: right only when no speaker is given;
             - two names: the shorter is the start or the end of the longer ("M. Siniora"
@@ -102,12 +103,21 @@ def speaker_matches(found: str | None, expected: str | None, context: str) -> bo
     found_role, found_name = speaker_parts(found)
     expected_role, expected_name = speaker_parts(expected)
     if found_name and expected_name:
+        if _body_name(found) or _body_name(expected):
+            return found_name == expected_name  # "la France" is not "France Bleu"
         return _starts_or_ends(found_name, expected_name)
     if found_role and expected_role and _starts_or_ends(found_role, expected_role, ends=False):
         return True
     return (bool(found_name) and bool(expected_role) and _tied(found_name, expected_role, context)) or (
         bool(expected_name) and bool(found_role) and _tied(expected_name, found_role, context)
     )
+
+
+def _body_name(text: str) -> bool:
+    """"L'Insee", "la CGT": an article, then only capitalised words and no title."""
+    words = re.sub(r"\b([ldLD]')", r"\1 ", norm(text).partition(",")[0]).split()
+    return (len(words) >= 2 and words[0].casefold() in _DETERMINERS
+            and all(w[:1].isupper() and w.casefold().rstrip(".") not in _TITLES for w in words[1:]))
 
 
 def speaker_parts(text: str) -> tuple[list[str], list[str]]:
@@ -126,8 +136,11 @@ def speaker_parts(text: str) -> tuple[list[str], list[str]]:
             words[run - 1].casefold() not in _LINK_WORDS | _DETERMINERS
         )
         if run == 1:
-            name, role = words[1:], []  # "L'Insee", "la CGT": a body's name
-        elif not introduced and len(words) - run >= 3 and words[run - 1].casefold() in _LINK_WORDS | _DETERMINERS:
+            # "L'Insee", "la CGT": a body's name; "le Pr Didier Raoult": a person's, title aside
+            name, role = [w for w in words[1:] if w.casefold().rstrip(".") not in _TITLES], []
+        elif not introduced and len(words) - run >= 3 and (
+            words[run - 1].casefold() in _DETERMINERS or words[run - 1].casefold() in ("du", "des")
+        ):
             # "le ministre de l'Économie Bruno Le Maire": the complement's word, then the name
             name, role = words[run + 1 :], words[1 : run + 1]
         else:

@@ -22,6 +22,7 @@ from quality import speaker_matches  # noqa: E402
     ("le ministre de l'Économie Luc Garnier Roy", "Luc Garnier Roy"),  # the complement's word, then the name
     ("la CGT", "CGT"),
     ("Insee", "L'Insee"),
+    ("le Pr Raoult", "Didier Raoult"),
 ])
 def test_same_speaker(found, expected):
     assert speaker_matches(found, expected, "")
@@ -35,6 +36,8 @@ def test_same_speaker(found, expected):
     (None, "Luc Garnier"),
     ("le ministre de l'Économie Luc Garnier", "Odile Garnier"),
     ("la CGT", "la CFDT"),
+    ("l'avocat de Marine Le Pen", "Marine Le Pen"),  # "de" right before a name: not a complement
+    ("la France", "France Bleu"),  # a body's name is equal or not the same
 ])
 def test_different_speakers(found, expected):
     assert not speaker_matches(found, expected, "")

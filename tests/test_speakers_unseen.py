@@ -585,8 +585,9 @@ def test_celui_qui_in_a_speech_tag_takes_up_the_person_named_before():
 
 
 def test_a_second_que_clause_is_reported_speech_like_the_first():
+    # Its own subject names someone ("le préfet"), so only "que" can lead up to the maire.
     assert speakers(
-        "Le maire a assuré que la route serait rouverte lundi et que les travaux coûteraient "
+        "Le maire a assuré que le préfet viendrait lundi et que les travaux coûteraient "
         "« moins de deux millions d'euros au total ».",
     ) == ["Le maire"]
 
@@ -636,3 +637,32 @@ def test_a_narrative_infinitive_sentence_goes_on_with_the_speaker_before():
         "Avant d'avancer la possibilité que son frère Paul ait eu un complice. « Moi, j'ai le sentiment "
         "qu'il n'était pas seul du tout. »",
     ) == ["Marc Olivier", "Marc Olivier"]
+
+
+def test_what_the_second_round_rules_must_not_take_for_a_speaker():
+    # An ordinary opening "Avant de …," with its own subject; a bare participle between
+    # commas; a tag followed by someone else's clause; "pour" meaning "for"; "on".
+    assert speakers(
+        "« Nous sommes prêts », a assuré Marc Olivier. Avant de quitter la mairie, la préfète a salué les agents. "
+        "« Je vous remercie pour tout ce travail accompli cette année. »",
+    ) == ["Marc Olivier", "la préfète"]
+    assert speakers(
+        "Le ministre, interrogé par France Info, a jugé la situation « préoccupante mais sous contrôle pour le moment ».",
+    ) == ["Le ministre"]
+    assert speakers(
+        "Le texte, a précisé le ministre, sera examiné lundi, et le député Paul Roy a dénoncé « un passage en force "
+        "inacceptable pour tous ».",
+    ) == ["le député Paul Roy"]
+    assert speakers(
+        "Pour les habitants du quartier, la mairie a prévu des navettes « gratuites toute la journée de samedi ».",
+    ) == ["la mairie"]
+    assert speakers(
+        "Paul Roy a démissionné mardi et on parle déjà d'un « séisme politique sans précédent dans la région ».",
+    ) == [None]
+
+
+def test_celle_ci_as_a_subject_and_a_title_glued_to_its_name():
+    assert speakers(
+        "Anne Roy est arrivée. Celle-ci a ajouté que « rien ne serait décidé avant la fin du mois ».",
+        "« Nous ferons appel dès demain matin », a souligné Mme.Perrault.",
+    ) == ["Anne Roy", "Mme.Perrault"]

@@ -15,15 +15,19 @@ this order (see `clauses.speaker_in_sentence`):
    auxiliary, a speech verb's present form) because the model often mistags the
    inverted verb; "…, affirme-t-on" names nobody;
 2. "selon X", "d'après X", "pour X, « … »" (also with asides: "Pour Anne Roy,
-   présidente de …, « … »"), "aux yeux de X, « … »", "Comme l'a dit X, « … »";
+   présidente de …, « … »", and "Pour X, ces chiffres sont « … »" when nobody else is
+   made to speak), "aux yeux de X, « … »", "Comme l'a dit X, « … »", and a speech
+   clause between commas before it ("Mais, poursuit-il, « … »");
 3. before it, the subject of the nearest verb ("X a estimé que « … »", "Il se disait
    « … »", "X a fait savoir que « … »"; the reporting verb above a "que" clause, even one
    the parser hangs on a noun), "X : « … »", or "(Et) de souligner : « … »" for the last
    person named; a verb the parse left without subject takes the person named before it;
 4. a quotation that is its whole sentence, with none of the above, belongs to the
-   speaker of the sentence before it (the quote there, or the person who is its
-   subject), else to the previous quote's speaker in the paragraph when nobody else is
-   named in between, else to a following line that only names someone.
+   speaker of the sentence before it (the quote there, the speaker of a narrative
+   infinitive's sentence "Avant d'avancer …", the speech tag closing it "…, commente
+   le directeur.", or the person who is its subject), else to the previous quote's
+   speaker in the paragraph when nobody else is named in between, else to a following
+   line that only names someone.
 
 Pronouns (il, elle, "ce dernier", "selon lui") are resolved to the last person named
 outside quotations whose gender agrees (title M./Mme, the article of a role beside the

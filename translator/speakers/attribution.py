@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from translator.document import Quote
 from translator.speakers.clauses import closing_tag, impersonal_after, narrative_infinitive, speaker_after, speaker_in_sentence, subject_of, subject_speaker
-from translator.speakers.phrases import has_finite_verb, is_finite_verb, is_speech_participle, is_speech_verb_form, names_someone, phrase_at
+from translator.speakers.phrases import has_finite_verb, is_finite_verb, is_speech_verb_form, is_speech_word, names_someone, phrase_at
 from translator.speakers.frames import PLACEHOLDER, Pronoun, TYPOGRAPHY, as_written, frame_paragraph, token_at
 from translator.speakers.lexicon import CLITICS, DETERMINERS, SUBJECT_CLITICS, TITLES
 from translator.speakers.loader import load_french
@@ -93,7 +93,7 @@ class SpeakerFinder:
         the name the text set beside it ("le ministre" → "Jean Roux")."""
         found = self.named_speaker(paragraph, token, quotation)
         if found is not None:
-            found = _GLUED_SENTENCE.split(found)[0]
+            found = before_glued_sentence(found)
             return name_for_role(found, self.ties, (paragraph, token.i)) or found
         return None
 
@@ -228,9 +228,10 @@ class SpeakerFinder:
             phrase = phrase_at(subject) if subject is not None and subject.pos_ != "PRON" else None
             if phrase is not None and not any(w.lower_ == PLACEHOLDER for w in phrase):
                 return as_written(phrase)
-        # "« … », a-t-il lancé. Avant d'avancer une autre hypothèse. « … »": a narrative
-        # infinitive goes on with the speaker before it.
-        if self.previous and self.previous[2] and any(narrative_infinitive(w) for w in previous_sentence[:_NARRATIVE_REACH]):
+        # "« … », a-t-il lancé. Avant d'avancer une autre hypothèse. « … »": a sentence whose
+        # main verb is a narrative infinitive goes on with the speaker before it ("Avant de
+        # quitter la mairie, la préfète a salué …" is her sentence).
+        if self.previous and self.previous[2] and self.previous[0] >= paragraph - 1 and narrative_infinitive(root):
             return self.previous[2]
         # "Beaucoup ont …, commente le directeur. « … »": the tag closing the sentence
         # before says who goes on speaking.
@@ -266,7 +267,7 @@ class SpeakerFinder:
                 found = speaker_after(doc[word.i + 1], comma=False)
                 return found if isinstance(found, str) else None
         root = sentence.root
-        if not (is_speech_verb_form(root.lower_) or is_speech_participle(root.lower_)):
+        if not is_speech_word(root.lower_):
             return None
         subject = subject_of(root)
         found = subject_speaker(subject, subject) if subject is not None else None
@@ -312,12 +313,19 @@ class SpeakerFinder:
         return as_written(following[start : name.end])
 
 
-# A sentence glued to the one before, no space after its full stop ("a dit M. Roux.25
-# agents …", "… Hélène Roy.- Un deuil"): the speaker's words end at that stop. Two letters
-# before it, so that initials and titles ("M.Roux", "J.-C. Roy") stay whole.
+# A full stop with the next sentence glued to it ("Roux.25", "Roy.- Un deuil"), two
+# letters before it so that initials ("M.Roux", "J.-C. Roy") stay whole.
 _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[\dA-ZÀ-Ý•«\"-])")
-# Where a narrative infinitive's verb may stand in its sentence: "Et de conclure", "Avant d'avancer".
-_NARRATIVE_REACH = 4
+
+
+def before_glued_sentence(speaker: str) -> str:
+    """"M. Roux" for "M. Roux.25 agents …": the speaker's words end where a sentence glued
+    to them starts; a title's full stop ("Mme.Roux", "Dr.Roy") is not a sentence's end."""
+    for stop in _GLUED_SENTENCE.finditer(speaker):
+        word = speaker[: stop.start()].split()[-1].lower() if speaker[: stop.start()].split() else ""
+        if word not in TITLES and f"{word}." not in TITLES:
+            return speaker[: stop.start()]
+    return speaker
 # How many words a signature line may set before a colon and the name ("12 mars 2016 :").
 _SIGNATURE_LEAD = 7
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from translator.speakers.frames import PLACEHOLDER, Pronoun, as_written
-from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NAME_PARTICLES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
-from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, mistagged_verb, names_someone, phrase_at, pronoun_phrase
+from translator.speakers.lexicon import ADVERBIALS, AUXILIARIES, CLITICS, DETERMINERS, FRAMING_PREPOSITIONS, MONTHS, MULTIWORD_ADVERBIALS, NAME_PARTICLES, NOMINAL, NOT_VERBS, PARTICIPLE_ENDINGS, PRONOUN_GENDER, SPEECH_INTRODUCERS, SUBJECT_PRONOUNS, SPEECH_NOUNS, SUBJECT_CLITICS, TIME_NOUNS, TITLES, TO_WHOM
+from translator.speakers.phrases import chunk_from, is_speech_participle, is_speech_verb_form, is_speech_word, mistagged_verb, names_someone, phrase_at, pronoun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -27,15 +27,35 @@ def incise_before(token: Token) -> str | Pronoun | None:
     placeholders = doc.user_data.get("exclaims", {})
     commas = [w.i for w in doc[token.sent.start : token.i] if w.text == ","]
     for opening, closing in reversed(list(zip(commas, commas[1:]))):
-        verb = doc[opening + 1]
-        if verb.lower_ in AUXILIARIES and opening + 2 < closing:
-            verb = doc[opening + 2]
-        if not (is_speech_verb_form(verb.lower_) or is_speech_participle(verb.lower_)) or opening == 0:
+        if opening <= token.sent.start:
+            continue
+        # Inverted and finite: "poursuit-il", "a précisé le ministre"; not a bare participle
+        # ("Le ministre, interrogé par France Info, a jugé « … »").
+        first = doc[opening + 1]
+        if first.lower_ in AUXILIARIES and opening + 2 < closing:
+            speech = is_speech_participle(doc[opening + 2].lower_)
+        else:
+            speech = is_speech_verb_form(first.lower_)
+        if not speech:
             continue
         if opening - 1 in placeholders:
             return None  # the tag of the quotation right before it
+        if someone_speaks_in(doc[closing + 1 : token.i]):
+            return None  # "…, a précisé X, et le député Y a dénoncé « … »": Y's own clause
         return at_quotation(speaker_after(doc[opening - 1]), token)
     return None
+
+
+def someone_speaks_in(words: Span) -> bool:
+    """A subject in `words` that names someone or is a personal pronoun: the clause is theirs."""
+    for word in words:
+        if word.dep_ in ("nsubj", "nsubj:pass"):
+            if word.lower_ in PRONOUN_GENDER or word.lower_ in SUBJECT_PRONOUNS:
+                return True
+            phrase = phrase_at(word) if word.pos_ != "PRON" else None
+            if phrase is not None and names_someone(phrase):
+                return True
+    return False
 
 
 def tag_of_sentence(token: Token) -> str | Pronoun | None:
@@ -62,14 +82,13 @@ def closing_tag(words: Span, speech: bool = False) -> str | Pronoun | None:
     # Inverted, so the verb comes first ("le parquet dément cette information" is a clause).
     tag = words.doc[commas[-1] + 1 : words.end]
     first = tag[0].lower_
-    if (first in DETERMINERS and first != "leur") or first in _SUBJECT_PRONOUNS or tag[0].text[:1].isupper():
+    if (first in DETERMINERS and first != "leur") or first in SUBJECT_PRONOUNS or tag[0].text[:1].isupper():
         return None  # by the words, not the tags: the tagger reads "résume" as a pronoun
-    if speech and not any(is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_) for w in tag[:_TAG_VERB_REACH]):
+    if speech and not any(is_speech_word(w.lower_) for w in tag[:_TAG_VERB_REACH]):
         return None
     return speaker_after(words.doc[commas[-1] - 1])
 
 
-_SUBJECT_PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 # How far into a closing tag its verb may come: "…, lui a alors répondu X".
 _TAG_VERB_REACH = 4
 
@@ -266,7 +285,7 @@ def speaker_introduced(token: Token) -> str | Pronoun | None:
         if lower == "comme" and word.i < token.i - 1 and token.doc[token.i - 1].text == ",":
             # "Comme l'a résumé le sélectionneur, « … »": an inverted speech clause up front;
             # not "citée comme possible candidate, « … »", where no speech verb follows.
-            if not any(is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_)
+            if not any(is_speech_word(w.lower_)
                        for w in token.doc[word.i + 1 : min(word.i + 4, token.i)]):
                 continue
             found = speaker_after(word, comma=False)
@@ -305,16 +324,18 @@ def whose_words(phrase: Span) -> Span:
 def opinion_frame(word: Token, token: Token) -> bool:
     """"(Justement,) pour le sélectionneur, jouer à Lille a ses avantages : « … »", "Pour le
     ministre, ces chiffres sont « le fruit de … »": a "pour X," opening the sentence frames
-    all of it as X's view, the quotation after its colon too, unless someone else is made
-    to speak in it ("Pour finir, le maire a déclaré « … »")."""
+    all of it as X's view, the quotation after its colon too; not when the clause after
+    the comma has a speech verb or a subject who is someone ("Pour finir, le maire a
+    déclaré « … »", "Pour les habitants, la mairie a prévu des navettes « … »": "pour"
+    there is "for")."""
     doc = token.doc
     opening = [w for w in doc[word.sent.start : word.i] if not w.is_punct]
     comma = next((w.i for w in doc[word.i + 1 : min(word.i + 10, token.i)] if w.text == ","), None)
     if len(opening) > 1 or comma is None:
         return False
-    return doc[token.i - 1].text == ":" or not any(
-        is_speech_verb_form(w.lower_) or is_speech_participle(w.lower_) or w.lower_ in _SUBJECT_PRONOUNS
-        for w in doc[comma + 1 : token.i]
+    clause = doc[comma + 1 : token.i]
+    return doc[token.i - 1].text == ":" or not (
+        any(is_speech_word(w.lower_) for w in clause) or someone_speaks_in(clause)
     )
 
 
@@ -355,8 +376,8 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 return speaker_after(subject)
             if subject is not None:
                 found = subject_speaker(subject, token)
-                if found is not None or verb.dep_ not in ("conj", "advcl") or verb.head.i > token.i:
-                    return found
+                if found is not None or subject.pos_ == "PRON" or verb.dep_ not in ("conj", "advcl") or verb.head.i > token.i:
+                    return found  # "et on parle d'un « … »": "on" is somebody, just not named
                 # "La mairie indique que les travaux ont pris du retard et que le coût serait
                 # « … »": a subject that names nobody leaves the words to the clause above.
                 verb = verb.head
@@ -500,6 +521,9 @@ def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
         if lower == "qui" and subject.head.dep_ in ("acl:relcl", "acl") and subject.head.head.pos_ in ("NOUN", "PROPN"):
             phrase = phrase_at(subject.head.head)
             return as_written(phrase) if phrase is not None and names_someone(phrase) else None
+        doc = subject.doc
+        if lower == "ci" and subject.i >= 2 and doc[subject.i - 1].text == "-":
+            lower = f"{doc[subject.i - 2].lower_}-ci"  # "Celle-ci", which the tokenizer splits in three
         if lower in PRONOUN_GENDER:
             return Pronoun(token.i, PRONOUN_GENDER[lower])
         return None

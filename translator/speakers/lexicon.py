@@ -6,10 +6,11 @@ from translator.speakers.frames import PLACEHOLDER
 
 TITLES = {"m.": "Masc", "mm.": "Masc", "monsieur": "Masc", "mme": "Fem", "mmes": "Fem", "madame": "Fem",
            "mlle": "Fem", "me": None, "dr": None, "pr": None, "mgr": "Masc"}
-# Pronouns that take up someone named before: "…, dit celui qui …", "celle-ci a ajouté".
+# Demonstratives that take up someone named before in a speech tag: "…, dit celui qui …",
+# "…, a ajouté celle-ci" ("celui-ci"/"celle-ci" as a subject are in PRONOUN_GENDER).
 DEMONSTRATIVES = {"celui": "Masc", "celle": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
 PRONOUN_GENDER = {"il": "Masc", "elle": "Fem", "-il": "Masc", "-elle": "Fem", "-t-il": "Masc", "-t-elle": "Fem",
-                   "lui": "Masc", "dernier": "Masc", "dernière": "Fem"}
+                   "lui": "Masc", "dernier": "Masc", "dernière": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
 # Nouns that name a person, a group or a body that can speak. Agent suffixes cover most
 # professions and roles ("réalisatrice", "enseignante", "virologue", "agitateurs").
 SPEAKER_NOUNS = set(
@@ -33,7 +34,8 @@ SPEAKER_NOUNS = set(
 # OrangeSum articles and the commonest such words in news French.
 NOT_AGENTS = set(
     "heure restaurant lien instant manière quartier fichier anniversaire erreur prière métier primaire rumeur "
-    "partie entretien faveur dossier chantier inventaire salaire commentaire itinéraire horaire dictionnaire "
+    "affaire maintien ampleur cœur coeur tournant courant intérieur "
+    "entretien faveur dossier chantier inventaire salaire commentaire itinéraire horaire dictionnaire "
     "questionnaire formulaire papier courrier calendrier panier secteur moteur honneur bonheur valeur couleur "
     "humeur chaleur hauteur longueur lueur peur douleur terreur liste piste bien chien dialogue catalogue "
     "lumière matière frontière carrière rivière barrière filière montant carburant quotidienne".split()
@@ -45,7 +47,9 @@ CLITICS = {"lui", "leur", "le", "la", "l'", "les", "se", "s'", "nous", "vous", "
 ETRE = {"est", "était", "sera", "serait", "fut", "sont", "étaient", "seront"}
 AUXILIARIES = {"a", "avait", "aurait", "ont", "avaient", "auraient", "aura", "est", "était", "sera", "sont", "étaient"}
 PLURAL_DETERMINERS = set("les des ces leurs nos vos plusieurs certains certaines quelques".split())
+QUANTIFIERS = set("chaque aucun aucune tout toute tous toutes deux trois quatre cinq dix cent mille".split())
 DETERMINERS = set("le la l' les un une des ce cet cette ces son sa ses leur leurs notre nos".split())
+SUBJECT_PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 SUBJECT_CLITICS = {"-t", "-il", "-elle", "-t-il", "-t-elle", "-ils", "-elles", "-t-ils", "-t-elles"}
 NOT_VERBS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PUNCT", "ADV"}
 NOMINAL = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}

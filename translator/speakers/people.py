@@ -6,9 +6,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from translator.speakers.phrases import determiner_before, is_finite_verb, is_nounlike, is_speech_participle, is_speech_verb_form, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
+from translator.speakers.phrases import determiner_before, is_finite_verb, is_nounlike, is_speech_verb_form, is_speech_word, names_someone, phrase_at, pronoun_phrase, role_right_before, speaker_noun
 from translator.speakers.frames import as_written
-from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, TITLES
+from translator.speakers.lexicon import AUXILIARIES, DETERMINERS, ETRE, LINKS, NAMING_ENTITIES, NEVER_NAMES, NOMINAL, PLURAL_DETERMINERS, QUANTIFIERS, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -88,7 +88,8 @@ def mentions_in(paragraph: int, doc: Doc) -> list[Mention]:
             phrase = phrase_at(word)
             # A bare common noun ("citée comme possible candidate de la droite") is what
             # someone is, not someone a pronoun can stand for: a role needs its determiner.
-            bare = phrase is not None and phrase[0].text.islower() and phrase[0].lower_ not in DETERMINERS | TITLES.keys()
+            bare = phrase is not None and phrase[0].text.islower() and not (
+                phrase[0].lower_ in DETERMINERS | PLURAL_DETERMINERS | QUANTIFIERS | TITLES.keys() or phrase[0].like_num)
             if phrase is not None and not bare and pronoun_phrase(phrase, phrase.start) is None and names_someone(phrase) and (
                 not taken.intersection(range(phrase.start, phrase.end))
             ):
@@ -106,7 +107,7 @@ def inverted_subject(word: Token) -> bool:
     """"…, a annoncé lundi le préfet du Rhône.": the noun after a speech verb set after a
     comma (its auxiliary between) is its subject, whatever the parse calls it."""
     verb = word.head
-    if verb.i >= word.i or not (is_speech_verb_form(verb.lower_) or is_speech_participle(verb.lower_)):
+    if verb.i >= word.i or not is_speech_word(verb.lower_):
         return False
     doc = word.doc
     before = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].lower_ in AUXILIARIES else verb.i

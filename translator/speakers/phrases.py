@@ -25,6 +25,11 @@ def is_speech_participle(word: str) -> bool:
     return word in SPEECH_PARTICIPLES or (word.endswith("é") and word[:-1] in SPEECH_VERB_STEMS)
 
 
+def is_speech_word(word: str) -> bool:
+    """A speech verb's present form or its participle: "explique", "juge", "déclaré", "dit"."""
+    return is_speech_verb_form(word) or is_speech_participle(word)
+
+
 def mistagged_verb(word: Token) -> bool:
     """"la CGT dénonce « … »" with "dénonce" tagged as a noun: a speech verb's form right
     after a name or a noun that the parse links to it, or that "que" follows."""
@@ -287,7 +292,7 @@ _ADJECTIVES_BEFORE = 2
 
 def speaker_noun(word: str) -> bool:
     singular = word.rstrip("sx")
-    if word in NOT_AGENTS or singular in NOT_AGENTS:
+    if (word in NOT_AGENTS or singular in NOT_AGENTS) and word not in SPEAKER_NOUNS:
         return False
     # Feminine forms of listed nouns: "élue" → "élu", "préfète" → "préfet".
     masculine = singular[:-3] + "et" if singular.endswith("ète") else singular[:-1] if singular.endswith("e") else singular
