@@ -666,3 +666,11 @@ def test_celle_ci_as_a_subject_and_a_title_glued_to_its_name():
         "Anne Roy est arrivée. Celle-ci a ajouté que « rien ne serait décidé avant la fin du mois ».",
         "« Nous ferons appel dès demain matin », a souligné Mme.Perrault.",
     ) == ["Anne Roy", "Mme.Perrault"]
+
+
+def test_a_tag_closing_the_sentence_after_more_words_covers_its_quotations():
+    found = speakers(
+        "Ce faible niveau, sur le « dernier refuge de l'espèce en France », montre « le degré de fragilité "
+        "de cette espèce » qui ne pond qu'un œuf par an, souligne Paul Morel, le conservateur.",
+    )
+    assert found[0] == found[1] and found[0].startswith("Paul Morel")

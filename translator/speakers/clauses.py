@@ -65,7 +65,10 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
     # Every placeholder of the paragraph is a key of "exclaims" (set by attribute_speakers).
     later = sorted(i for i in doc.user_data.get("exclaims", {}) if token.i < i < token.sent.end)
     if later:
-        return at_quotation(speaker_after(doc[later[-1]]), token)
+        # Right after the last quotation, or closing the sentence after more words: "… « … »,
+        # montre « … » qui ne se reproduit que …, souligne X."
+        found = speaker_after(doc[later[-1]]) or closing_tag(doc[later[-1] + 1 : token.sent.end])
+        return at_quotation(found, token)
     # "Il s'agirait de … « … » et …, a annoncé X.": a speech clause after the sentence's
     # last comma, with no colon or semicolon between (another statement), reports all of it.
     return at_quotation(closing_tag(doc[token.i + 1 : token.sent.end]), token)
@@ -73,22 +76,28 @@ def tag_of_sentence(token: Token) -> str | Pronoun | None:
 
 def closing_tag(words: Span, speech: bool = False) -> str | Pronoun | None:
     """The speech clause after the last comma of `words`, when they hold no colon or
-    semicolon (another statement): "…, leurs lacunes sont immenses, commente le directeur.".
-    With `speech`, only a verb of speech makes it one ("…, Pierre Roy, a reproché à la
+    semicolon (another statement): "…, leurs lacunes sont immenses, commente le directeur.",
+    or after one of the two commas before it when what follows the tag is an apposition or
+    a circumstance ("…, souligne Paul Morel, le conservateur."). With `speech`, and for an
+    earlier comma, only a verb of speech makes it one ("…, Pierre Roy, a reproché à la
     ministre sa déclaration" is his own clause)."""
-    commas = [w.i for w in words if w.text == ","]
-    if not commas or any(w.text in ";:" for w in words) or commas[-1] + 1 >= words.end:
+    commas = [w.i for w in words if w.text == "," and w.i + 1 < words.end]
+    if not commas or any(w.text in ";:" for w in words):
         return None
-    # Inverted, so the verb comes first ("le parquet dément cette information" is a clause).
-    tag = words.doc[commas[-1] + 1 : words.end]
-    first = tag[0].lower_
-    if (first in DETERMINERS and first != "leur") or first in SUBJECT_PRONOUNS or tag[0].text[:1].isupper():
-        return None  # by the words, not the tags: the tagger reads "résume" as a pronoun
-    if speech and not any(is_speech_word(w.lower_) for w in tag[:_TAG_VERB_REACH]):
-        return None
-    return speaker_after(words.doc[commas[-1] - 1])
+    for k, comma in enumerate(reversed(commas[-_TAG_COMMAS:])):
+        # Inverted, so the verb comes first ("le parquet dément cette information" is a clause).
+        tag = words.doc[comma + 1 : words.end]
+        first = tag[0].lower_
+        if (first in DETERMINERS and first != "leur") or first in SUBJECT_PRONOUNS or tag[0].text[:1].isupper():
+            continue  # by the words, not the tags: the tagger reads "résume" as a pronoun
+        if (speech or k > 0) and not any(is_speech_word(w.lower_) for w in tag[:_TAG_VERB_REACH]):
+            continue
+        return speaker_after(words.doc[comma - 1])
+    return None
 
 
+# How many commas from the end a closing tag may start after.
+_TAG_COMMAS = 3
 # How far into a closing tag its verb may come: "…, lui a alors répondu X".
 _TAG_VERB_REACH = 4
 
