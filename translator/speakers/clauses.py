@@ -398,7 +398,7 @@ def speaker_before(token: Token) -> str | Pronoun | None:
                 # conclut") has the whole noun phrase for its subject.
                 noun = verb.head
                 finite = verb.morph.get("VerbForm") == ["Fin"] or is_speech_verb_form(verb.lower_)
-                if not finite and any(c.dep_ == "case" for c in noun.children):
+                if not finite and any(c.dep_ == "case" for c in noun.children) and noun.head.i < token.i:
                     # "a-t-il insisté sur LCI, soulignant que « … »": a noun after a
                     # preposition does not speak; the participle goes with the clause.
                     verb = noun.head
