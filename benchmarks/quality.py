@@ -113,9 +113,14 @@ def speaker_matches(found: str | None, expected: str | None, context: str) -> bo
     )
 
 
+def _split_elisions(text: str) -> list[str]:
+    """The words of `text`, an elided article as its own word ("l'Insee" → "l'", "Insee")."""
+    return re.sub(r"\b([ldLD]')", r"\1 ", text).split()
+
+
 def _body_name(text: str) -> bool:
     """"L'Insee", "la CGT": an article, then only capitalised words and no title."""
-    words = re.sub(r"\b([ldLD]')", r"\1 ", norm(text).partition(",")[0]).split()
+    words = _split_elisions(norm(text).partition(",")[0])
     return (len(words) >= 2 and words[0].casefold() in _DETERMINERS
             and all(w[:1].isupper() and w.casefold().rstrip(".") not in _TITLES for w in words[1:]))
 
@@ -123,7 +128,7 @@ def _body_name(text: str) -> bool:
 def speaker_parts(text: str) -> tuple[list[str], list[str]]:
     """(role words, name words) of a speaker as written, folded; see the module docstring."""
     head, _, tail = norm(text).partition(",")
-    words = re.sub(r"\b([ldLD]')", r"\1 ", head).split()
+    words = _split_elisions(head)
     if not words:
         return [], []
     role: list[str] = []
@@ -174,7 +179,7 @@ def _tied(name: list[str], role: list[str], context: str, reach: int = 4) -> boo
     """The text sets the name beside the role: in one sentence of `context`, every role
     word lies within `reach` words (plus the role's own length) before or after the name."""
     for sentence in re.split(r"(?<=[.!?])\s+|\n", context):
-        words = _fold(re.sub(r"\b([ldLD]')", r"\1 ", sentence).split(), drop=set())
+        words = _fold(_split_elisions(sentence), drop=set())
         singular = [w.rstrip("sx") for w in words]
         for at in range(len(words) - len(name) + 1):
             if words[at : at + len(name)] != name:

@@ -322,7 +322,8 @@ def before_glued_sentence(speaker: str) -> str:
     """"M. Roux" for "M. Roux.25 agents …": the speaker's words end where a sentence glued
     to them starts; a title's full stop ("Mme.Roux", "Dr.Roy") is not a sentence's end."""
     for stop in _GLUED_SENTENCE.finditer(speaker):
-        word = speaker[: stop.start()].split()[-1].lower() if speaker[: stop.start()].split() else ""
+        # The regex's lookbehind guarantees two letters before the stop: a word is there.
+        word = speaker[: stop.start()].split()[-1].lower()
         if word not in TITLES and f"{word}." not in TITLES:
             return speaker[: stop.start()]
     return speaker

@@ -10,7 +10,8 @@ TITLES = {"m.": "Masc", "mm.": "Masc", "monsieur": "Masc", "mme": "Fem", "mmes":
 # "…, a ajouté celle-ci" ("celui-ci"/"celle-ci" as a subject are in PRONOUN_GENDER).
 DEMONSTRATIVES = {"celui": "Masc", "celle": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
 PRONOUN_GENDER = {"il": "Masc", "elle": "Fem", "-il": "Masc", "-elle": "Fem", "-t-il": "Masc", "-t-elle": "Fem",
-                   "lui": "Masc", "dernier": "Masc", "dernière": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
+                   "lui": "Masc", "dernier": "Masc", "dernière": "Fem",
+                   **{word: gender for word, gender in DEMONSTRATIVES.items() if word.endswith("-ci")}}
 # Nouns that name a person, a group or a body that can speak. Agent suffixes cover most
 # professions and roles ("réalisatrice", "enseignante", "virologue", "agitateurs").
 SPEAKER_NOUNS = set(
