@@ -6,7 +6,8 @@ from conftest import UpperRecipe, UpperTranslator
 from test_batch import write_articles
 
 from translator.batch.driver import BatchSettings, run_batch
-from translator.batch.planning import plan_sub_batches
+from translator.summary.compose import BriefOptions
+from translator.batch.planning import SubBatchPlanner, plan_sub_batches
 from translator.translation.engine import iter_translated_batches
 from translator.batch.backends.pool import WorkerPool
 
@@ -29,7 +30,19 @@ def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() ->
     first_window = [unit for batch in batches[:3] for unit in batch]
     assert set(articles[0]) <= set(first_window) and set(articles[1]) <= set(first_window)
     assert not set(articles[-1]) & set(first_window)
-    assert [len(u) for u in first_window] == sorted(len(u) for u in first_window)
+    # Cut in order of length, handed out longest first (the short calls end the window).
+    shortest_first = [len(unit) for batch in reversed(batches[:3]) for unit in batch]
+    assert shortest_first == sorted(shortest_first) and shortest_first[0] < shortest_first[-1]
+
+
+def test_the_last_flush_is_cut_finer_so_the_calls_end_together() -> None:
+    units = [f"phrase {'longue ' * (n % 7)}{n}" for n in range(40)]
+    planner = SubBatchPlanner(8, 10, len, budget=10_000)
+    assert planner.add(units) == []  # less than a window: kept for the end
+    last = planner.flush(last=True)
+    assert sorted(u for batch in last for u in batch) == sorted(units)
+    assert [len(batch) for batch in last] == [4] * 10
+    assert max(map(len, last[0])) == max(map(len, units)) and min(map(len, last[-1])) == min(map(len, units))
 
 
 def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
@@ -38,7 +51,7 @@ def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
     units = ["a-b-c-d-e-f", "un deux", "un deux trois quatre", "x", "un deux trois"]
     words = lambda text: len(text.split())  # noqa: E731
     batches = plan_sub_batches([units], size=8, window=1, length=words, budget=4)
-    assert batches == [["a-b-c-d-e-f", "x", "un deux"], ["un deux trois"], ["un deux trois quatre"]]
+    assert batches == [["un deux trois quatre"], ["un deux trois"], ["a-b-c-d-e-f", "x", "un deux"]]
 
 
 def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:
@@ -76,7 +89,7 @@ def test_the_driver_puts_sub_batches_answered_out_of_order_back_in_place(tmp_pat
     run_batch(paths, tmp_path / "in-order", settings, in_order)
     run_batch(paths, tmp_path / "reversed", settings, last_first)
     [forwards], [backwards] = in_order.loaded, last_first.loaded
-    # The same sub-batches handed over (one call per phase), each call's answered last first.
+    # The same sub-batches handed over (one call for both phases), each call's answered last first.
     assert len(forwards.calls) > 3 and [batch for call in last_first.handed for batch in call] == forwards.calls
     assert backwards.calls == [batch for call in last_first.handed for batch in call[::-1]]
     written = sorted(p.name for p in (tmp_path / "in-order").glob("*.md"))
@@ -124,21 +137,38 @@ def test_titles_and_leads_go_to_the_model_first_while_speakers_are_found(tmp_pat
     assert len(translated) == len(set(translated))
 
 
+class _LosesTheLast(UpperTranslator):
+    """A backend with a bug: the last sub-batch never comes back, and no error is raised."""
+
+    def translate_batches(self, batches):
+        batches = list(batches)
+        for index, batch in enumerate(batches[:-1]):
+            yield index, self.translate(batch)
+
+
+class _LosesTheLastRecipe(UpperRecipe):
+    def load(self):
+        self.loaded.append(_LosesTheLast())
+        return self.loaded[-1]
+
+
 def test_an_article_whose_units_never_come_back_is_reported_not_dropped(tmp_path) -> None:
     # A backend that loses a sub-batch without an error (a bug) must not leave its articles
     # silently unwritten: each is reported as failed, in one line.
-    class LosesTheLast(UpperTranslator):
-        def translate_batches(self, batches):
-            batches = list(batches)
-            for index, batch in enumerate(batches[:-1]):
-                yield index, self.translate(batch)
-
-    class Recipe(UpperRecipe):
-        def load(self):
-            self.loaded.append(LosesTheLast())
-            return self.loaded[-1]
-
     paths = write_articles(tmp_path / "in")
-    report = run_batch(paths, tmp_path / "out", BatchSettings(use_cache=False), Recipe())
+    brief_only = BatchSettings(options=BriefOptions(translate_all=False), use_cache=False)
+    report = run_batch(paths, tmp_path / "out", brief_only, _LosesTheLastRecipe())
     assert report.failed and len(report.done) + len(report.failed) == len(paths)
     assert all(failure.reason.startswith("internal error") for failure in report.failed)
+
+
+def test_a_full_text_whose_units_never_come_back_is_reported_beside_its_brief(tmp_path) -> None:
+    # With whole bodies wanted, the last sub-batch holds full-text units: the briefs are
+    # written, and each article whose full text is stranded is listed as failed, once.
+    paths = write_articles(tmp_path / "in")
+    report = run_batch(paths, tmp_path / "out", BatchSettings(use_cache=False), _LosesTheLastRecipe())
+    assert len(report.done) == len(paths) and report.failed
+    assert all(failure.reason.startswith("full translation: internal error") for failure in report.failed)
+    assert len({failure.source for failure in report.failed}) == len(report.failed)
+    assert report.full_texts + len(report.failed) <= len(paths)
+    assert "full translation: internal error" in (tmp_path / "out" / "digest.md").read_text()
