@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from conftest import UpperRecipe, UpperTranslator
 from test_batch import write_articles
 
 from translator.batch.driver import BatchSettings, run_batch
 from translator.summary.compose import BriefOptions
-from translator.batch.planning import SubBatchPlanner, plan_sub_batches
-from translator.translation.engine import iter_translated_batches
+from translator.batch.planning import plan_sub_batches
+from translator.translation.engine import estimated_tokens, iter_translated_batches
+from translator.translation.parallel import in_parallel
 from translator.batch.backends.pool import WorkerPool
 
 
@@ -35,14 +39,39 @@ def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() ->
     assert shortest_first == sorted(shortest_first) and shortest_first[0] < shortest_first[-1]
 
 
-def test_the_last_flush_is_cut_finer_so_the_calls_end_together() -> None:
-    units = [f"phrase {'longue ' * (n % 7)}{n}" for n in range(40)]
-    planner = SubBatchPlanner(8, 10, len, budget=10_000)
-    assert planner.add(units) == []  # less than a window: kept for the end
-    last = planner.flush(last=True)
-    assert sorted(u for batch in last for u in batch) == sorted(units)
-    assert [len(batch) for batch in last] == [4] * 10
-    assert max(map(len, last[0])) == max(map(len, units)) and min(map(len, last[-1])) == min(map(len, units))
+def _growing_articles(folder: Path, count: int) -> list[Path]:
+    """Articles whose sentences grow longer from one article to the next."""
+    folder.mkdir(parents=True)
+    paths = []
+    for n in range(count):
+        detail = ", puis de la rénovation des écoles du quartier" * n
+        lines = [f"Le conseil municipal de Villeneuve a voté mardi soir son budget pour {2020 + n}."] + [
+            f"{opening}{detail}." for opening in (
+                "Les élus de l'opposition ont longuement débattu du prix des cantines",
+                "Le maire a défendu la hausse des tarifs du stationnement en centre-ville",
+                "Une association de parents d'élèves avait lancé une pétition contre la fermeture d'une classe",
+                "La séance s'est prolongée tard dans la nuit devant une salle comble",
+                "Plusieurs commerçants ont demandé un soutien pour les travaux de la rue principale",
+            )]
+        paths.append(folder / f"a{n}.txt")
+        paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
+def test_the_full_texts_are_sorted_as_one_window_longest_first(tmp_path) -> None:
+    # Every article is prepared when the full texts start: their units are sorted all at
+    # once (as the ceiling's are), not window by window, and handed out longest first.
+    paths = _growing_articles(tmp_path / "in", 5)
+    probe = UpperRecipe()
+    small = {"use_cache": False, "sub_batch_units": 1, "sort_window": 1}
+    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
+    brief_calls = len(probe.loaded[0].calls)
+    recipe = UpperRecipe()
+    run_batch(paths, tmp_path / "out", BatchSettings(**small), recipe)
+    full_calls = recipe.loaded[0].calls[brief_calls:]
+    assert len(full_calls) > 10 and not set(probe.translated()) & {u for call in full_calls for u in call}
+    lengths = [estimated_tokens(unit) for call in reversed(full_calls) for unit in call]
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1]
 
 
 def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
@@ -172,3 +201,44 @@ def test_a_full_text_whose_units_never_come_back_is_reported_beside_its_brief(tm
     assert len({failure.source for failure in report.failed}) == len(report.failed)
     assert report.full_texts + len(report.failed) <= len(paths)
     assert "full translation: internal error" in (tmp_path / "out" / "digest.md").read_text()
+
+class _TwoAtOnce(UpperTranslator):
+    """Two calls at once, as on two cores; each call notes whether the digest existed when it started."""
+
+    def __init__(self, digest: Path) -> None:
+        super().__init__()
+        self.digest = digest
+        self.started: list[tuple[list[str], bool]] = []
+
+    def translate(self, texts):
+        self.started.append((list(texts), self.digest.exists()))
+        time.sleep(0.02)
+        return super().translate(texts)
+
+    def translate_batches(self, batches):
+        return in_parallel(lambda batch: self.translate(list(batch)), batches, 2)
+
+
+def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(tmp_path) -> None:
+    # The model is not left idle at the end of the briefs: the first full-text call starts
+    # before the digest is written, and every brief's call started before any full text's.
+    paths = write_articles(tmp_path / "in")
+    probe = UpperRecipe()
+    small = {"use_cache": False, "sub_batch_units": 2}
+    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
+    brief_units = set(probe.translated())
+    out = tmp_path / "out"
+
+    class Recipe(UpperRecipe):
+        def load(self):
+            self.loaded.append(_TwoAtOnce(out / "digest.md"))
+            return self.loaded[-1]
+
+    recipe = Recipe()
+    report = run_batch(paths, out, BatchSettings(**small), recipe)
+    assert len(report.done) == len(paths) and report.full_texts == len(paths)
+    [translator] = recipe.loaded
+    kinds = ["brief" if set(units) <= brief_units else "full" for units, _ in translator.started]
+    assert "full" in kinds and kinds == sorted(kinds)  # the briefs' calls all start first
+    assert any(kind == "full" and not digest_existed
+               for kind, (_, digest_existed) in zip(kinds, translator.started))

@@ -345,21 +345,20 @@ class Batch:
             if self.settings.group:  # the digest's grouping imports its libraries while the model works
                 threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
             self._take_over(preparer)  # the inputs skipped or failed belong in the digest
-            # Cut the same in both modes (the same sub-batches, the same English in the briefs),
-            # finely, so that the digest does not wait for one long call.
-            yield from planner.flush(last=True)
+            yield from planner.flush()
             all_arrived = True
             digest_when_briefed()  # if every brief was already written
             if not self.settings.full_text:
                 return
             progress.relabel(FULL_TEXT.label)
+            planner.window = None  # every article is here: their units are sorted all at once, as the ceiling's
             for pending in prepared:
                 if stop.requested:
                     return
                 if not pending.full:  # a brief still being written is checked again when done
                     yield from arrive(FULL_TEXT, pending)
             if not stop.requested:
-                yield from planner.flush(last=True)
+                yield from planner.flush()
 
         try:
             with closing(self._translate(sub_batches(), stop)) as translated:  # a failed write stops it too

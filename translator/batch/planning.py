@@ -35,7 +35,7 @@ class SubBatchPlanner:
         self, size: int, window: int, length: Callable[[str], int] = estimated_tokens, budget: int | None = None
     ) -> None:
         self.size = size
-        self.window = max(1, window)
+        self.window: int | None = max(1, window)  # None: one window, flushed at the end
         self.length = length
         self.budget = budget or size * SUB_BATCH_TOKENS // SUB_BATCH_UNITS
         self.seen: set[str] = set()
@@ -47,24 +47,22 @@ class SubBatchPlanner:
             if unit not in self.seen:
                 self.seen.add(unit)
                 self.buffer.append(unit)
-        return self.flush() if len(self.buffer) >= self.size * self.window else []
+        return self.flush() if self.window and len(self.buffer) >= self.size * self.window else []
 
-    def flush(self, last: bool = False) -> list[list[str]]:
+    def flush(self) -> list[list[str]]:
         """The sub-batches of whatever is buffered (a full window, or the end of the inputs),
         the longest first.
 
         Units are cut into sub-batches in order of length (similar lengths pad little), and
         the longest sub-batch is handed out first, the shortest last: short calls fill in
         beside the long ones and the calls at once end nearly together. Shortest first, the
-        longest call of each window ran alone at the end of a phase (~3 s of one idle core on
-        the fr-news pages). The `last` flush of a phase is cut in sub-batches of half the size,
-        so that its longest call is short too (one of 27 long units took 4 s alone)."""
-        size_limit, budget = (max(1, self.size // 2), max(1, self.budget // 2)) if last else (self.size, self.budget)
+        longest call of a window ran alone at its end (~3 s of one idle core at the end of
+        the fr-news pages)."""
         batches: list[list[str]] = []
         current: list[str] = []
         total = 0
         for size, unit in sorted((self.length(unit), unit) for unit in self.buffer):
-            if current and (len(current) >= size_limit or total + size > budget):
+            if current and (len(current) >= self.size or total + size > self.budget):
                 batches.append(current)
                 current, total = [], 0
             current.append(unit)
