@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 from conftest import UpperRecipe, UpperTranslator
 from test_batch import write_articles
 
 from translator.batch.driver import BatchSettings, run_batch
+from translator.summary.compose import BriefOptions
 from translator.batch.planning import plan_sub_batches
-from translator.translation.engine import iter_translated_batches
+from translator.translation.engine import estimated_tokens, iter_translated_batches
+from translator.translation.parallel import in_parallel
 from translator.batch.backends.pool import WorkerPool
 
 
@@ -29,7 +34,44 @@ def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() ->
     first_window = [unit for batch in batches[:3] for unit in batch]
     assert set(articles[0]) <= set(first_window) and set(articles[1]) <= set(first_window)
     assert not set(articles[-1]) & set(first_window)
-    assert [len(u) for u in first_window] == sorted(len(u) for u in first_window)
+    # Cut in order of length, handed out longest first (the short calls end the window).
+    shortest_first = [len(unit) for batch in reversed(batches[:3]) for unit in batch]
+    assert shortest_first == sorted(shortest_first) and shortest_first[0] < shortest_first[-1]
+
+
+def _growing_articles(folder: Path, count: int) -> list[Path]:
+    """Articles whose sentences grow longer from one article to the next."""
+    folder.mkdir(parents=True)
+    paths = []
+    for n in range(count):
+        detail = ", puis de la rénovation des écoles du quartier" * n
+        lines = [f"Le conseil municipal de Villeneuve a voté mardi soir son budget pour {2020 + n}."] + [
+            f"{opening}{detail}." for opening in (
+                "Les élus de l'opposition ont longuement débattu du prix des cantines",
+                "Le maire a défendu la hausse des tarifs du stationnement en centre-ville",
+                "Une association de parents d'élèves avait lancé une pétition contre la fermeture d'une classe",
+                "La séance s'est prolongée tard dans la nuit devant une salle comble",
+                "Plusieurs commerçants ont demandé un soutien pour les travaux de la rue principale",
+            )]
+        paths.append(folder / f"a{n}.txt")
+        paths[-1].write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
+def test_the_full_texts_are_sorted_as_one_window_longest_first(tmp_path) -> None:
+    # Every article is prepared when the full texts start: their units are sorted all at
+    # once (as the ceiling's are), not window by window, and handed out longest first.
+    paths = _growing_articles(tmp_path / "in", 5)
+    probe = UpperRecipe()
+    small = {"use_cache": False, "sub_batch_units": 1, "sort_window": 1}
+    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
+    brief_calls = len(probe.loaded[0].calls)
+    recipe = UpperRecipe()
+    run_batch(paths, tmp_path / "out", BatchSettings(**small), recipe)
+    full_calls = recipe.loaded[0].calls[brief_calls:]
+    assert len(full_calls) > 10 and not set(probe.translated()) & {u for call in full_calls for u in call}
+    lengths = [estimated_tokens(unit) for call in reversed(full_calls) for unit in call]
+    assert lengths == sorted(lengths) and lengths[0] < lengths[-1]
 
 
 def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
@@ -38,7 +80,7 @@ def test_units_are_sorted_and_bounded_by_the_length_the_model_counts() -> None:
     units = ["a-b-c-d-e-f", "un deux", "un deux trois quatre", "x", "un deux trois"]
     words = lambda text: len(text.split())  # noqa: E731
     batches = plan_sub_batches([units], size=8, window=1, length=words, budget=4)
-    assert batches == [["a-b-c-d-e-f", "x", "un deux"], ["un deux trois"], ["un deux trois quatre"]]
+    assert batches == [["un deux trois quatre"], ["un deux trois"], ["a-b-c-d-e-f", "x", "un deux"]]
 
 
 def test_iter_translated_batches_falls_back_to_translate_in_order() -> None:
@@ -76,7 +118,7 @@ def test_the_driver_puts_sub_batches_answered_out_of_order_back_in_place(tmp_pat
     run_batch(paths, tmp_path / "in-order", settings, in_order)
     run_batch(paths, tmp_path / "reversed", settings, last_first)
     [forwards], [backwards] = in_order.loaded, last_first.loaded
-    # The same sub-batches handed over (one call per phase), each call's answered last first.
+    # The same sub-batches handed over (one call for both phases), each call's answered last first.
     assert len(forwards.calls) > 3 and [batch for call in last_first.handed for batch in call] == forwards.calls
     assert backwards.calls == [batch for call in last_first.handed for batch in call[::-1]]
     written = sorted(p.name for p in (tmp_path / "in-order").glob("*.md"))
@@ -124,21 +166,79 @@ def test_titles_and_leads_go_to_the_model_first_while_speakers_are_found(tmp_pat
     assert len(translated) == len(set(translated))
 
 
+class _LosesTheLast(UpperTranslator):
+    """A backend with a bug: the last sub-batch never comes back, and no error is raised."""
+
+    def translate_batches(self, batches):
+        batches = list(batches)
+        for index, batch in enumerate(batches[:-1]):
+            yield index, self.translate(batch)
+
+
+class _LosesTheLastRecipe(UpperRecipe):
+    def load(self):
+        self.loaded.append(_LosesTheLast())
+        return self.loaded[-1]
+
+
 def test_an_article_whose_units_never_come_back_is_reported_not_dropped(tmp_path) -> None:
     # A backend that loses a sub-batch without an error (a bug) must not leave its articles
     # silently unwritten: each is reported as failed, in one line.
-    class LosesTheLast(UpperTranslator):
-        def translate_batches(self, batches):
-            batches = list(batches)
-            for index, batch in enumerate(batches[:-1]):
-                yield index, self.translate(batch)
+    paths = write_articles(tmp_path / "in")
+    brief_only = BatchSettings(options=BriefOptions(translate_all=False), use_cache=False)
+    report = run_batch(paths, tmp_path / "out", brief_only, _LosesTheLastRecipe())
+    assert report.failed and len(report.done) + len(report.failed) == len(paths)
+    assert all(failure.reason.startswith("internal error") for failure in report.failed)
+
+
+def test_a_full_text_whose_units_never_come_back_is_reported_beside_its_brief(tmp_path) -> None:
+    # With whole bodies wanted, the last sub-batch holds full-text units: the briefs are
+    # written, and each article whose full text is stranded is listed as failed, once.
+    paths = write_articles(tmp_path / "in")
+    report = run_batch(paths, tmp_path / "out", BatchSettings(use_cache=False), _LosesTheLastRecipe())
+    assert len(report.done) == len(paths) and report.failed
+    assert all(failure.reason.startswith("full translation: internal error") for failure in report.failed)
+    assert len({failure.source for failure in report.failed}) == len(report.failed)
+    assert report.full_texts + len(report.failed) <= len(paths)
+    assert "full translation: internal error" in (tmp_path / "out" / "digest.md").read_text()
+
+class _TwoAtOnce(UpperTranslator):
+    """Two calls at once, as on two cores; each call notes whether the digest existed when it started."""
+
+    def __init__(self, digest: Path) -> None:
+        super().__init__()
+        self.digest = digest
+        self.started: list[tuple[list[str], bool]] = []
+
+    def translate(self, texts):
+        self.started.append((list(texts), self.digest.exists()))
+        time.sleep(0.02)
+        return super().translate(texts)
+
+    def translate_batches(self, batches):
+        return in_parallel(lambda batch: self.translate(list(batch)), batches, 2)
+
+
+def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(tmp_path) -> None:
+    # The model is not left idle at the end of the briefs: the first full-text call starts
+    # before the digest is written, and every brief's call started before any full text's.
+    paths = write_articles(tmp_path / "in")
+    probe = UpperRecipe()
+    small = {"use_cache": False, "sub_batch_units": 2}
+    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
+    brief_units = set(probe.translated())
+    out = tmp_path / "out"
 
     class Recipe(UpperRecipe):
         def load(self):
-            self.loaded.append(LosesTheLast())
+            self.loaded.append(_TwoAtOnce(out / "digest.md"))
             return self.loaded[-1]
 
-    paths = write_articles(tmp_path / "in")
-    report = run_batch(paths, tmp_path / "out", BatchSettings(use_cache=False), Recipe())
-    assert report.failed and len(report.done) + len(report.failed) == len(paths)
-    assert all(failure.reason.startswith("internal error") for failure in report.failed)
+    recipe = Recipe()
+    report = run_batch(paths, out, BatchSettings(**small), recipe)
+    assert len(report.done) == len(paths) and report.full_texts == len(paths)
+    [translator] = recipe.loaded
+    kinds = ["brief" if set(units) <= brief_units else "full" for units, _ in translator.started]
+    assert "full" in kinds and kinds == sorted(kinds)  # the briefs' calls all start first
+    assert any(kind == "full" and not digest_existed
+               for kind, (_, digest_existed) in zip(kinds, translator.started))

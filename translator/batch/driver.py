@@ -8,7 +8,9 @@ two phases: first what every brief shows (title, chosen sentences, key quotes, s
 described in words), taken in as each article is ready, after which the digest is
 written; then, when whole bodies are wanted (`--translate-all`),
 the rest of each briefed body, rewriting each output with its full translation. A
-digest reader waits only for the first. In each phase, units found in the cache are
+digest reader waits only for the first. The second phase's sub-batches are handed out
+right after the first's, in one stream, so the model works on while the last briefs and
+the digest are written. In each phase, units found in the cache are
 served from it; the rest go to the translator in sub-batches of a few seconds each
 (articles in the order they are ready, sorted by length within a small window so each
 sub-batch holds similar lengths). Each finished sub-batch is committed to the cache at
@@ -25,7 +27,7 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -137,6 +139,10 @@ class Progress:
             self.bars[0].total += count
             self.bars[0].refresh()
 
+    def relabel(self, label: str) -> None:
+        if self.bars:
+            self.bars[0].set_description(f"{label:9}")
+
     def units(self, count: int) -> None:
         if self.bars:
             self.bars[1].update(count)
@@ -151,17 +157,6 @@ class Progress:
             bar.close()
 
 
-@dataclass
-class _Waiting:
-    """An article being translated in one phase: what it needs, their cache keys, and the keys still missing."""
-
-    pending: Pending
-    article: PreparedArticle  # the whole body, or only what its brief shows
-    units: list[str]
-    keys: list[str]
-    missing: set[str]
-
-
 @dataclass(frozen=True)
 class Phase:
     """One pass over the pending articles: translate what their outputs need, write each."""
@@ -172,6 +167,20 @@ class Phase:
 
 BRIEFS = Phase("briefs", full=False)
 FULL_TEXT = Phase("full text", full=True)
+
+
+@dataclass
+class _Waiting:
+    """An article being translated in one phase: what it needs, their cache keys, and the keys still missing."""
+
+    pending: Pending
+    article: PreparedArticle  # the whole body, or only what its brief shows
+    units: list[str]
+    keys: list[str]
+    missing: set[str]
+    phase: Phase
+
+
 
 
 def warn(message: str) -> None:
@@ -212,20 +221,10 @@ class Batch:
         with StopRequest() as stop:
             preparer = Preparer(named, self.store, self.signature, self.settings.options, self.settings.max_bytes,
                                 self.settings.loaders, lambda: stop.requested)
-            prepared: list[Pending] = []  # every article prepared, for the second phase
             try:
                 self._open_cache()
                 with preparer:
-                    self._run_phase(BRIEFS, self._to_brief(preparer, prepared), stop)
-                self._take_over(preparer)
-                if not stop.requested:  # every brief is written: the digest is complete
-                    self._write_digest(named, stop)
-                    self.report.digest_seconds = time.perf_counter() - started
-                if self.settings.full_text and not stop.requested:
-                    failed = len(self.report.failed)
-                    self._run_phase(FULL_TEXT, [p for p in prepared if p.briefed and not p.full], stop)
-                    if len(self.report.failed) > failed:
-                        self._write_digest(named, stop)
+                    self._run_phases(preparer, named, stop, started)
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
@@ -234,21 +233,6 @@ class Batch:
                 self.report.seconds = time.perf_counter() - started
                 self._close()
         return self.report
-
-    def _to_brief(self, arriving: Iterable[Pending | Early], prepared: list[Pending]) -> Iterator[Pending | Early]:
-        """The arriving articles whose brief is still to write (and the titles and leads
-        handed over before them); all articles kept in `prepared`.
-
-        Once the last has arrived, the digest's story grouping imports its libraries in the
-        background while the model translates (~1.5 s the digest would otherwise wait for)."""
-        for pending in arriving:
-            if isinstance(pending, Pending):
-                prepared.append(pending)
-                if pending.briefed:
-                    continue
-            yield pending
-        if self.settings.group:
-            threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
 
     def _take_over(self, preparer: Preparer) -> None:
         """The inputs the producer skipped or failed, into the report (once)."""
@@ -278,13 +262,23 @@ class Batch:
         if self.cache:
             self.cache.close()
 
-    def _run_phase(self, phase: Phase, arriving: Iterable[Pending | Early], stop: StopRequest) -> None:
-        """As articles arrive: serve what is known or cached, plan the rest into sub-batches,
-        translate them, and write each article as soon as its last unit is translated."""
+    def _run_phases(self, preparer: Preparer, named: list[BatchInput], stop: StopRequest, started: float) -> None:
+        """Both phases in one stream of sub-batches: the briefs as articles arrive, the digest
+        once the last brief is written, then (when wanted) the rest of each body.
+
+        As articles arrive: serve what is known or cached, plan the rest into sub-batches,
+        translate them, and write each output as soon as its last unit is translated. The
+        full texts' sub-batches are handed out right after the briefs' last ones, so the
+        model is not left idle while the last briefs finish and the digest is written; a
+        unit is still taken in the order planned, so the digest comes no later.
+        """
         english = self.english
         waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
         planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window, self._unit_length)
-        progress = Progress(0, 0, self.show_progress, phase.label)
+        progress = Progress(0, 0, self.show_progress, BRIEFS.label)
+        briefs_left: set[int] = set()  # the briefs still to write (ids of their waiters)
+        all_arrived = False
+        digest_failures: int | None = None  # failures the digest was written with
 
         def look_up(keys: list[str]) -> list[str]:
             """Serve what is known or cached; the distinct keys neither known nor under way."""
@@ -305,26 +299,64 @@ class Batch:
                 waiting.setdefault(key, [])  # under way: the articles will wait for it here
             return planner.add(new) + planner.flush()
 
-        def arrive(pending: Pending) -> list[list[str]]:
-            """Take one article in; the sub-batches it completes."""
+        def arrive(phase: Phase, pending: Pending) -> list[list[str]]:
+            """Take one article in for `phase`; the sub-batches it completes."""
             article = pending.prepared if phase.full else pending.prepared.brief_only()
             units = list(dict.fromkeys(u for u in article.units() if u))
             keys = [normalise(u) for u in units]
             look_up(keys)
             progress.more_articles(1)
-            waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english})
+            waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english}, phase)
             if not waiter.missing:
-                self._write(phase, waiter, progress, stop)
+                written(waiter)
                 return []
+            if not phase.full:
+                briefs_left.add(id(waiter))
             for key in waiter.missing:
                 waiting.setdefault(key, []).append(waiter)
             return planner.add(key for key in keys if key in waiter.missing)
 
+        def written(waiter: _Waiting) -> None:
+            """Write a finished article; after the last brief, the digest."""
+            self._write(waiter, progress, stop)
+            briefs_left.discard(id(waiter))
+            digest_when_briefed()
+
+        def digest_when_briefed() -> None:
+            """The digest, once every article has arrived and every brief is written (once)."""
+            nonlocal digest_failures
+            if all_arrived and not briefs_left and digest_failures is None and not stop.requested:
+                self._write_digest(named, stop)
+                self.report.digest_seconds = time.perf_counter() - started
+                digest_failures = len(self.report.failed)
+
         def sub_batches() -> Iterator[list[str]]:
-            for pending in arriving:
+            nonlocal all_arrived
+            prepared: list[Pending] = []  # every article, for the full texts
+            for pending in preparer:
                 if stop.requested:
                     return
-                yield from early(pending.units) if isinstance(pending, Early) else arrive(pending)
+                if isinstance(pending, Early):
+                    yield from early(pending.units)
+                    continue
+                prepared.append(pending)
+                if not pending.briefed:
+                    yield from arrive(BRIEFS, pending)
+            if self.settings.group:  # the digest's grouping imports its libraries while the model works
+                threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
+            self._take_over(preparer)  # the inputs skipped or failed belong in the digest
+            yield from planner.flush()
+            all_arrived = True
+            digest_when_briefed()  # if every brief was already written
+            if not self.settings.full_text:
+                return
+            progress.relabel(FULL_TEXT.label)
+            planner.window = None  # every article is here: their units are sorted all at once, as the ceiling's
+            for pending in prepared:
+                if stop.requested:
+                    return
+                if not pending.full:  # a brief still being written is checked again when done
+                    yield from arrive(FULL_TEXT, pending)
             if not stop.requested:
                 yield from planner.flush()
 
@@ -337,13 +369,18 @@ class Batch:
                         for waiter in waiting.pop(key, ()):
                             waiter.missing.discard(key)
                             if not waiter.missing:
-                                self._write(phase, waiter, progress, stop)
+                                written(waiter)
             if not stop.requested:  # every unit planned was translated: an article still waiting is a bug
                 stranded = {id(waiter): waiter for waiters in waiting.values() for waiter in waiters}
                 for waiter in stranded.values():
+                    if waiter.phase.full and not waiter.pending.briefed:
+                        continue  # its brief is stranded too: one line for the article
+                    reason = "internal error: some of its sentences were never translated; please report it"
                     source = waiter.article.article.source
-                    self.report.failed.append(Failure(source, "internal error: some of its sentences were never "
-                                                              "translated; please report it"))
+                    self.report.failed.append(Failure(source, f"full translation: {reason}" if waiter.phase.full
+                                                      else reason))
+            if digest_failures is not None and len(self.report.failed) > digest_failures:
+                self._write_digest(named, stop)  # full texts that failed are listed too
         finally:
             progress.close()
 
@@ -407,9 +444,15 @@ class Batch:
             except CacheError as exc:
                 self._drop_cache(exc)
 
-    def _write(self, phase: Phase, waiter: _Waiting, progress: Progress, stop: StopRequest) -> None:
-        """Brief one article, write it atomically, then its record (a crash in between only redoes it)."""
-        pending, article = waiter.pending, waiter.article
+    def _write(self, waiter: _Waiting, progress: Progress, stop: StopRequest) -> None:
+        """Brief one article, write it atomically, then its record (a crash in between only redoes it).
+
+        A full text is not written over a brief that failed, nor over one that already
+        holds the whole body (an article whose brief shows all of it)."""
+        pending, article, phase = waiter.pending, waiter.article, waiter.phase
+        if phase.full and (not pending.briefed or pending.full):
+            progress.articles()
+            return
         source = article.article.source
         english = {unit: self.english[key] for unit, key in zip(waiter.units, waiter.keys)}
         try:
