@@ -686,3 +686,13 @@ def test_bodies_and_people_named_by_common_nouns_of_news_copy():
         "« Nous attendons des réponses claires », a lancé la conseillère municipale.",
     ) == ["Les autorités sanitaires", "son entourage", "le cabinet du ministre des Transports",
           "la conseillère municipale"]
+
+
+def test_words_reported_in_a_que_clause_belong_to_whoever_reports_them():
+    # The pronoun is resolved where it stands, not at the quotation: a name between the two
+    # is no antecedent; and a quotation that is the participle of the reported clause ("a
+    # « … »"), whatever the parse calls its "que", is the reporter's words.
+    assert speakers(
+        "Paul Roy a présenté son projet mardi. Il affirme que Sophie Durand est « une alliée précieuse ».",
+        "Marc Petit a présenté son budget. Il assure que la ministre Anne Dubois a « tout compris ».",
+    ) == ["Paul Roy", "Marc Petit"]
