@@ -373,8 +373,9 @@ def speaker_before(token: Token) -> str | Pronoun | None:
             return found
     if verbs:
         verb = verbs[-1]
-        if verb.dep_ == "cop" and verb.head.i == token.i:
-            # "que son geste était « … »": the quotation is the predicate; the clause is reported
+        if verb.dep_ in ("cop", "aux:tense", "aux:pass") and verb.head.i == token.i:
+            # "que son geste était « … »", "que la ministre a « tout compris »": the quotation
+            # is the predicate or the participle; the clause is reported
             verb = verb.head
         for _ in range(5):
             verb = reporting_verb(verb)
@@ -467,7 +468,11 @@ def reporting_verb(verb: Token) -> Token:
         if verb.dep_ == "conj" and verb.head.i < verb.i and any(c.lower_ in ("que", "qu'") for c in verb.children):
             verb = verb.head  # "X a assuré que … et que … « … »": the second "que" clause is reported too
             continue
-        if not (verb.dep_ in ("ccomp", "acl:relcl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'") for c in verb.children)):
+        # "que" as the clause's conjunction, however the parse labels the link ("mark", or
+        # "punct" in "elle assure que la ministre a « … »")
+        if not (verb.dep_ in ("ccomp", "acl:relcl") and any(
+                c.lower_ in ("que", "qu'") and (c.dep_ == "mark" or c.pos_ == "SCONJ") and c.i < verb.i
+                for c in verb.children)):
             break
         head = verb.head
         while (head.pos_ != "VERB" or head.dep_ == "acl") and head.head != head:  # past "un avis détaillé"
@@ -534,7 +539,9 @@ def subject_speaker(subject: Token, token: Token) -> str | Pronoun | None:
         if lower == "ci" and subject.i >= 2 and doc[subject.i - 1].text == "-":
             lower = f"{doc[subject.i - 2].lower_}-ci"  # "Celle-ci", which the tokenizer splits in three
         if lower in PRONOUN_GENDER:
-            return Pronoun(token.i, PRONOUN_GENDER[lower])
+            # Resolved where it stands: "elle déclare que l'Île-de-France est son « … »"
+            # cannot stand for a name that comes after it.
+            return Pronoun(min(subject.i, token.i), PRONOUN_GENDER[lower])
         return None
     phrase = phrase_at(subject)
     if phrase is None:

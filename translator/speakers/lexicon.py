@@ -27,6 +27,8 @@ SPEAKER_NOUNS = set(
     "correspondant correspondante adhérent adhérente résident résidente mairie préfecture municipalité "
     "direction rectorat intersyndicale confédération commune hôpital université athlète interprète victime otage "
     "riverain riveraine salarié salariée parent bénévole candidat candidate supporter élève "
+    "autorité entourage cabinet institut conseiller conseillère fiancé fiancée ambassadrice champion championne "
+    "analyste membre "
     # the press and accounts quoted in press reviews and wire copy
     "journal quotidien hebdomadaire magazine média chaîne radio télévision".split()
 )
