@@ -171,7 +171,7 @@ FULL_TEXT = Phase("full text", full=True)
 
 @dataclass
 class _Waiting:
-    """An article being translated in one phase: what it needs, their cache keys, and the keys still missing."""
+    """An article being translated for one phase: what it needs, their cache keys, and the keys still missing."""
 
     pending: Pending
     article: PreparedArticle  # the whole body, or only what its brief shows
@@ -179,8 +179,6 @@ class _Waiting:
     keys: list[str]
     missing: set[str]
     phase: Phase
-
-
 
 
 def warn(message: str) -> None:
