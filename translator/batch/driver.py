@@ -349,7 +349,7 @@ class Batch:
             if not self.settings.full_text:
                 return
             progress.relabel(FULL_TEXT.label)
-            planner.window = None  # every article is here: their units are sorted all at once, as the ceiling's
+            planner.one_window()  # every article is here
             for pending in prepared:
                 if stop.requested:
                     return

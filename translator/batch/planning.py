@@ -49,6 +49,11 @@ class SubBatchPlanner:
                 self.buffer.append(unit)
         return self.flush() if self.window and len(self.buffer) >= self.size * self.window else []
 
+    def one_window(self) -> None:
+        """From now on keep every unit for the last flush: when every article is known, all
+        their units are sorted at once (as the ceiling's are)."""
+        self.window = None
+
     def flush(self) -> list[list[str]]:
         """The sub-batches of whatever is buffered (a full window, or the end of the inputs),
         the longest first.
