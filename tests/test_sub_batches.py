@@ -39,6 +39,17 @@ def test_early_articles_finish_early_and_lengths_are_sorted_within_a_window() ->
     assert shortest_first == sorted(shortest_first) and shortest_first[0] < shortest_first[-1]
 
 
+def _brief_only(**overrides) -> BatchSettings:
+    return BatchSettings(options=BriefOptions(translate_all=False), **overrides)
+
+
+def _brief_only_run(paths: list[Path], tmp_path: Path, **overrides) -> UpperRecipe:
+    """A `--brief-only` run of `paths` with the same settings: its recipe holds the briefs' calls."""
+    probe = UpperRecipe()
+    run_batch(paths, tmp_path / "probe", _brief_only(**overrides), probe)
+    return probe
+
+
 def _growing_articles(folder: Path, count: int) -> list[Path]:
     """Articles whose sentences grow longer from one article to the next."""
     folder.mkdir(parents=True)
@@ -62,9 +73,8 @@ def test_the_full_texts_are_sorted_as_one_window_longest_first(tmp_path) -> None
     # Every article is prepared when the full texts start: their units are sorted all at
     # once (as the ceiling's are), not window by window, and handed out longest first.
     paths = _growing_articles(tmp_path / "in", 5)
-    probe = UpperRecipe()
     small = {"use_cache": False, "sub_batch_units": 1, "sort_window": 1}
-    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
+    probe = _brief_only_run(paths, tmp_path, **small)
     brief_calls = len(probe.loaded[0].calls)
     recipe = UpperRecipe()
     run_batch(paths, tmp_path / "out", BatchSettings(**small), recipe)
@@ -185,8 +195,7 @@ def test_an_article_whose_units_never_come_back_is_reported_not_dropped(tmp_path
     # A backend that loses a sub-batch without an error (a bug) must not leave its articles
     # silently unwritten: each is reported as failed, in one line.
     paths = write_articles(tmp_path / "in")
-    brief_only = BatchSettings(options=BriefOptions(translate_all=False), use_cache=False)
-    report = run_batch(paths, tmp_path / "out", brief_only, _LosesTheLastRecipe())
+    report = run_batch(paths, tmp_path / "out", _brief_only(use_cache=False), _LosesTheLastRecipe())
     assert report.failed and len(report.done) + len(report.failed) == len(paths)
     assert all(failure.reason.startswith("internal error") for failure in report.failed)
 
@@ -223,10 +232,8 @@ def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(t
     # The model is not left idle at the end of the briefs: the first full-text call starts
     # before the digest is written, and every brief's call started before any full text's.
     paths = write_articles(tmp_path / "in")
-    probe = UpperRecipe()
     small = {"use_cache": False, "sub_batch_units": 2}
-    run_batch(paths, tmp_path / "probe", BatchSettings(options=BriefOptions(translate_all=False), **small), probe)
-    brief_units = set(probe.translated())
+    brief_units = set(_brief_only_run(paths, tmp_path, **small).translated())
     out = tmp_path / "out"
 
     class Recipe(UpperRecipe):

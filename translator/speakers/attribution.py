@@ -327,6 +327,8 @@ def before_glued_sentence(speaker: str) -> str:
         if word not in TITLES and f"{word}." not in TITLES:
             return speaker[: stop.start()]
     return speaker
+
+
 # How many words a signature line may set before a colon and the name ("12 mars 2016 :").
 _SIGNATURE_LEAD = 7
 
