@@ -696,3 +696,12 @@ def test_words_reported_in_a_que_clause_belong_to_whoever_reports_them():
         "Paul Roy a présenté son projet mardi. Il affirme que Sophie Durand est « une alliée précieuse ».",
         "Marc Petit a présenté son budget. Il assure que la ministre Anne Dubois a « tout compris ».",
     ) == ["Paul Roy", "Marc Petit"]
+
+
+def test_a_name_after_a_verb_holds_no_role_of_the_subject_before_it():
+    # "Le ministre Paul Roy a reçu Jean Martin": only Paul Roy is the minister, so the
+    # minister quoted later is him (a verb, not a role, stands right before Jean Martin).
+    assert speakers(
+        "Le ministre Paul Roy reçoit Jean Martin à Bercy ce mardi.",
+        "« Nous trouverons un accord avant la fin du mois », a déclaré le ministre.",
+    ) == ["Paul Roy, le ministre"]

@@ -219,8 +219,8 @@ def role_right_before(name: Span) -> Token | None:
     before = doc[name.start - 1]
     if is_nounlike(before) and before.pos_ in ("NOUN", "ADJ") and speaker_noun(before.lower_):
         return before
-    if before.lower_ in ROLE_LINKS:
-        return None
+    if before.lower_ in ROLE_LINKS or before.pos_ not in NOMINAL:
+        return None  # "le comédien Paul Roy joue Hamlet": a verb between, Hamlet holds no role
     for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start - 1]):
         if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS:
             break
