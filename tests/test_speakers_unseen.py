@@ -714,3 +714,12 @@ def test_a_name_the_tagger_calls_masculine_is_still_hers():
         "« Nous agirons vite », estime Agnès Buzot dans un entretien au journal local.",
         "Il est « temps d'en finir avec ces lois jamais appliquées », dit-elle.",
     ) == ["Agnès Buzot", "Agnès Buzot"]
+
+
+def test_an_auxiliary_leads_to_the_speech_verb_its_participle_completes():
+    # "avoir signalé" is the complement of "indiqué" (the parse may tag "signalé" as an
+    # adverb): the quoted words at its end are the subject of "indiqué"'s.
+    assert speakers(
+        "Le délégué Paul Roy avait annoncé un signalement au parquet.",
+        "Il a aussi indiqué avoir signalé ces propos « aux fins d'enregistrement sur la plateforme nationale ».",
+    ) == ["Le délégué Paul Roy"]
