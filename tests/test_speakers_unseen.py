@@ -723,3 +723,9 @@ def test_an_auxiliary_leads_to_the_speech_verb_its_participle_completes():
         "Le délégué Paul Roy avait annoncé un signalement au parquet.",
         "Il a aussi indiqué avoir signalé ces propos « aux fins d'enregistrement sur la plateforme nationale ».",
     ) == ["Le délégué Paul Roy"]
+
+
+def test_a_hyphenated_name_the_tokenizer_splits_stays_whole():
+    assert speakers(
+        "L'AP-HP a complété cette somme par « un renfort pour la période hivernale ».",
+    ) == ["AP-HP"]

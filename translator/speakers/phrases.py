@@ -73,6 +73,9 @@ def phrase_at(word: Token) -> Span | None:
         # small model also tags roles as people: "le président de la République" is a role.)
         while start > word.sent.start and doc[start - 1].lower_ in TITLES:
             start -= 1
+        # A hyphenated name the tokenizer split ("AP - HP" in "L'AP-HP") is one name.
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2
         return chunk_from(doc[start])
     while start > word.sent.start and doc[start - 1].lower_ not in NEVER_NAMES and (  # not "lundi le préfet"
         doc[start - 1].pos_ in NOMINAL or doc[start - 1].lower_ in TITLES
