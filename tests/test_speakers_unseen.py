@@ -696,3 +696,36 @@ def test_words_reported_in_a_que_clause_belong_to_whoever_reports_them():
         "Paul Roy a présenté son projet mardi. Il affirme que Sophie Durand est « une alliée précieuse ».",
         "Marc Petit a présenté son budget. Il assure que la ministre Anne Dubois a « tout compris ».",
     ) == ["Paul Roy", "Marc Petit"]
+
+
+def test_a_name_after_a_verb_holds_no_role_of_the_subject_before_it():
+    # "Le ministre Paul Roy a reçu Jean Martin": only Paul Roy is the minister, so the
+    # minister quoted later is him (a verb, not a role, stands right before Jean Martin).
+    assert speakers(
+        "Le ministre Paul Roy reçoit Jean Martin à Bercy ce mardi.",
+        "« Nous trouverons un accord avant la fin du mois », a déclaré le ministre.",
+    ) == ["Paul Roy, le ministre"]
+
+
+def test_a_name_the_tagger_calls_masculine_is_still_hers():
+    # The small model tags many women's names "Masc" (6 of 16 in a probe) and few men's
+    # "Fem": a name's own masculine tag must not keep "elle" from her.
+    assert speakers(
+        "« Nous agirons vite », estime Agnès Buzot dans un entretien au journal local.",
+        "Il est « temps d'en finir avec ces lois jamais appliquées », dit-elle.",
+    ) == ["Agnès Buzot", "Agnès Buzot"]
+
+
+def test_an_auxiliary_leads_to_the_speech_verb_its_participle_completes():
+    # "avoir signalé" is the complement of "indiqué" (the parse may tag "signalé" as an
+    # adverb): the quoted words at its end are the subject of "indiqué"'s.
+    assert speakers(
+        "Le délégué Paul Roy avait annoncé un signalement au parquet.",
+        "Il a aussi indiqué avoir signalé ces propos « aux fins d'enregistrement sur la plateforme nationale ».",
+    ) == ["Le délégué Paul Roy"]
+
+
+def test_a_hyphenated_name_the_tokenizer_splits_stays_whole():
+    assert speakers(
+        "L'AP-HP a complété cette somme par « un renfort pour la période hivernale ».",
+    ) == ["AP-HP"]

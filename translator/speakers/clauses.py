@@ -373,9 +373,11 @@ def speaker_before(token: Token) -> str | Pronoun | None:
             return found
     if verbs:
         verb = verbs[-1]
-        if verb.dep_ in ("cop", "aux:tense", "aux:pass") and verb.head.i == token.i:
+        if verb.dep_ in ("cop", "aux:tense", "aux:pass") and verb.head.i <= token.i:
             # "que son geste était « … »", "que la ministre a « tout compris »": the quotation
-            # is the predicate or the participle; the clause is reported
+            # is the predicate or the participle; the clause is reported. An auxiliary's
+            # clause is its participle's: "Il a indiqué avoir signalé ces propos « … »"
+            # goes up from "signalé" (however it is tagged) to "indiqué".
             verb = verb.head
         for _ in range(5):
             verb = reporting_verb(verb)
