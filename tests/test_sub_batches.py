@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import UpperRecipe, UpperTranslator
 from test_batch import write_articles
 
+from translator.batch import driver
 from translator.batch.driver import BatchSettings, run_batch
 from translator.summary.compose import BriefOptions
 from translator.batch.planning import plan_sub_batches
@@ -211,6 +212,7 @@ def test_a_full_text_whose_units_never_come_back_is_reported_beside_its_brief(tm
     assert report.full_texts + len(report.failed) <= len(paths)
     assert "full translation: internal error" in (tmp_path / "out" / "digest.md").read_text()
 
+
 class _TwoAtOnce(UpperTranslator):
     """Two calls at once, as on two cores; each call notes whether the digest existed when it started."""
 
@@ -249,3 +251,23 @@ def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(t
     assert "full" in kinds and kinds == sorted(kinds)  # the briefs' calls all start first
     assert any(kind == "full" and not digest_existed
                for kind, (_, digest_existed) in zip(kinds, translator.started))
+
+
+def test_the_progress_bar_turns_to_full_texts_once_the_digest_is_written(tmp_path, monkeypatch) -> None:
+    # The full texts' calls start while the last briefs are written; the bar's label says
+    # "full text" only once those briefs and the digest are, and never in --brief-only.
+    paths = write_articles(tmp_path / "in")
+    labels: list[tuple[str, bool]] = []
+    for name, settings in (("out", BatchSettings(use_cache=False, sub_batch_units=2)),
+                           ("quick", _brief_only(use_cache=False, sub_batch_units=2))):
+        out = tmp_path / name
+        monkeypatch.setattr(driver.Progress, "relabel",
+                            lambda self, label, out=out: labels.append((label, (out / "digest.md").exists())))
+
+        class Recipe(UpperRecipe):
+            def load(self, out=out):
+                self.loaded.append(_TwoAtOnce(out / "digest.md"))
+                return self.loaded[-1]
+
+        run_batch(paths, out, settings, Recipe())
+    assert labels == [("full text", True)]

@@ -261,126 +261,8 @@ class Batch:
             self.cache.close()
 
     def _run_phases(self, preparer: Preparer, named: list[BatchInput], stop: StopRequest, started: float) -> None:
-        """Both phases in one stream of sub-batches: the briefs as articles arrive, the digest
-        once the last brief is written, then (when wanted) the rest of each body.
-
-        As articles arrive: serve what is known or cached, plan the rest into sub-batches,
-        translate them, and write each output as soon as its last unit is translated. The
-        full texts' sub-batches are handed out right after the briefs' last ones, so the
-        model is not left idle while the last briefs finish and the digest is written; a
-        unit is still taken in the order planned, so the digest comes no later.
-        """
-        english = self.english
-        waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
-        planner = SubBatchPlanner(self.settings.sub_batch_units, self.settings.sort_window, self._unit_length)
-        progress = Progress(0, 0, self.show_progress, BRIEFS.label)
-        briefs_left: set[int] = set()  # the briefs still to write (ids of their waiters)
-        all_arrived = False
-        digest_failures: int | None = None  # failures the digest was written with
-
-        def look_up(keys: list[str]) -> list[str]:
-            """Serve what is known or cached; the distinct keys neither known nor under way."""
-            unknown = [key for key in dict.fromkeys(keys) if key not in english and key not in waiting]
-            cached = self._cached(unknown)
-            english.update(cached)
-            self.report.units += len(cached)
-            self.report.cache_hits += len(cached)
-            progress.more_units(len(unknown))
-            progress.units(len(cached))
-            return [key for key in unknown if key not in english]
-
-        def early(units: list[str]) -> list[list[str]]:
-            """Titles and leads ahead of their articles: planned and handed out at once, so the
-            model starts while the producer finds the speakers."""
-            new = look_up([normalise(u) for u in units if u])
-            for key in new:
-                waiting.setdefault(key, [])  # under way: the articles will wait for it here
-            return planner.add(new) + planner.flush()
-
-        def arrive(phase: Phase, pending: Pending) -> list[list[str]]:
-            """Take one article in for `phase`; the sub-batches it completes."""
-            article = pending.prepared if phase.full else pending.prepared.brief_only()
-            units = list(dict.fromkeys(u for u in article.units() if u))
-            keys = [normalise(u) for u in units]
-            look_up(keys)
-            progress.more_articles(1)
-            waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in english}, phase)
-            if not waiter.missing:
-                written(waiter)
-                return []
-            if not phase.full:
-                briefs_left.add(id(waiter))
-            for key in waiter.missing:
-                waiting.setdefault(key, []).append(waiter)
-            return planner.add(key for key in keys if key in waiter.missing)
-
-        def written(waiter: _Waiting) -> None:
-            """Write a finished article; after the last brief, the digest."""
-            self._write(waiter, progress, stop)
-            briefs_left.discard(id(waiter))
-            digest_when_briefed()
-
-        def digest_when_briefed() -> None:
-            """The digest, once every article has arrived and every brief is written (once)."""
-            nonlocal digest_failures
-            if all_arrived and not briefs_left and digest_failures is None and not stop.requested:
-                self._write_digest(named, stop)
-                self.report.digest_seconds = time.perf_counter() - started
-                digest_failures = len(self.report.failed)
-
-        def sub_batches() -> Iterator[list[str]]:
-            nonlocal all_arrived
-            prepared: list[Pending] = []  # every article, for the full texts
-            for pending in preparer:
-                if stop.requested:
-                    return
-                if isinstance(pending, Early):
-                    yield from early(pending.units)
-                    continue
-                prepared.append(pending)
-                if not pending.briefed:
-                    yield from arrive(BRIEFS, pending)
-            if self.settings.group:  # the digest's grouping imports its libraries while the model works
-                threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
-            self._take_over(preparer)  # the inputs skipped or failed belong in the digest
-            yield from planner.flush()
-            all_arrived = True
-            digest_when_briefed()  # if every brief was already written
-            if not self.settings.full_text:
-                return
-            progress.relabel(FULL_TEXT.label)
-            planner.one_window()  # every article is here
-            for pending in prepared:
-                if stop.requested:
-                    return
-                if not pending.full:  # a brief still being written is checked again when done
-                    yield from arrive(FULL_TEXT, pending)
-            if not stop.requested:
-                yield from planner.flush()
-
-        try:
-            with closing(self._translate(sub_batches(), stop)) as translated:  # a failed write stops it too
-                for done in translated:
-                    english.update(done)
-                    progress.units(len(done))
-                    for key, _ in done:
-                        for waiter in waiting.pop(key, ()):
-                            waiter.missing.discard(key)
-                            if not waiter.missing:
-                                written(waiter)
-            if not stop.requested:  # every unit planned was translated: an article still waiting is a bug
-                stranded = {id(waiter): waiter for waiters in waiting.values() for waiter in waiters}
-                for waiter in stranded.values():
-                    if waiter.phase.full and not waiter.pending.briefed:
-                        continue  # its brief is stranded too: one line for the article
-                    reason = "internal error: some of its sentences were never translated; please report it"
-                    source = waiter.article.article.source
-                    self.report.failed.append(Failure(source, f"full translation: {reason}" if waiter.phase.full
-                                                      else reason))
-            if digest_failures is not None and len(self.report.failed) > digest_failures:
-                self._write_digest(named, stop)  # full texts that failed are listed too
-        finally:
-            progress.close()
+        """Both phases in one stream of sub-batches (`_Stream`)."""
+        _Stream(self, preparer, named, stop, started).run()
 
     def _cached(self, keys: list[str]) -> dict[str, str]:
         if self.cache:
@@ -494,6 +376,148 @@ class Batch:
             groups = group_stories(texts)
             self.store.save_stories(key, groups)
         return groups
+
+
+class _Stream:
+    """Both phases of one run as one stream of sub-batches: the briefs as articles arrive,
+    the digest once the last brief is written, then (when wanted) the rest of each body.
+
+    As articles arrive: serve what is known or cached, plan the rest into sub-batches,
+    translate them, and write each output as soon as its last unit is translated. The
+    full texts' sub-batches are handed out right after the briefs' last ones, so the
+    model is not left idle while the last briefs finish and the digest is written; a
+    unit is still taken in the order planned, so the digest comes no later.
+    """
+
+    def __init__(self, batch: Batch, preparer: Preparer, named: list[BatchInput], stop: StopRequest,
+                 started: float) -> None:
+        self.batch = batch
+        self.preparer = preparer
+        self.named = named
+        self.stop = stop
+        self.started = started
+        self.english = batch.english
+        self.waiting: dict[str, list[_Waiting]] = {}  # unit → the articles still waiting for it
+        self.planner = SubBatchPlanner(batch.settings.sub_batch_units, batch.settings.sort_window, batch._unit_length)
+        self.progress = Progress(0, 0, batch.show_progress, BRIEFS.label)
+        self.briefs_left: set[int] = set()  # the briefs still to write (ids of their waiters)
+        self.all_arrived = False
+        self.digest_failures: int | None = None  # failures the digest was written with
+
+    def run(self) -> None:
+        batch = self.batch
+        try:
+            with closing(batch._translate(self.sub_batches(), self.stop)) as translated:  # a failed write stops it too
+                for done in translated:
+                    self.english.update(done)
+                    self.progress.units(len(done))
+                    for key, _ in done:
+                        for waiter in self.waiting.pop(key, ()):
+                            waiter.missing.discard(key)
+                            if not waiter.missing:
+                                self.written(waiter)
+            if not self.stop.requested:  # every unit planned was translated: an article still waiting is a bug
+                self.report_stranded()
+            if self.digest_failures is not None and len(batch.report.failed) > self.digest_failures:
+                batch._write_digest(self.named, self.stop)  # full texts that failed are listed too
+        finally:
+            self.progress.close()
+
+    def sub_batches(self) -> Iterator[list[str]]:
+        """The sub-batches to translate, in order: titles and leads, the briefs as their
+        articles arrive, then every article's full text."""
+        settings = self.batch.settings
+        prepared: list[Pending] = []  # every article, for the full texts
+        for pending in self.preparer:
+            if self.stop.requested:
+                return
+            if isinstance(pending, Early):
+                yield from self.early(pending.units)
+                continue
+            prepared.append(pending)
+            if not pending.briefed:
+                yield from self.arrive(BRIEFS, pending)
+        if settings.group:  # the digest's grouping imports its libraries while the model works
+            threading.Thread(target=warm_up, name="brief-warm-up", daemon=True).start()
+        self.batch._take_over(self.preparer)  # the inputs skipped or failed belong in the digest
+        yield from self.planner.flush()
+        self.all_arrived = True
+        self.digest_when_briefed()  # if every brief was already written
+        if not settings.full_text:
+            return
+        self.planner.one_window()  # every article is here
+        for pending in prepared:
+            if self.stop.requested:
+                return
+            if not pending.full:  # a brief still being written is checked again when done
+                yield from self.arrive(FULL_TEXT, pending)
+        if not self.stop.requested:
+            yield from self.planner.flush()
+
+    def look_up(self, keys: list[str]) -> list[str]:
+        """Serve what is known or cached; the distinct keys neither known nor under way."""
+        unknown = [key for key in dict.fromkeys(keys) if key not in self.english and key not in self.waiting]
+        cached = self.batch._cached(unknown)
+        self.english.update(cached)
+        self.batch.report.units += len(cached)
+        self.batch.report.cache_hits += len(cached)
+        self.progress.more_units(len(unknown))
+        self.progress.units(len(cached))
+        return [key for key in unknown if key not in self.english]
+
+    def early(self, units: list[str]) -> list[list[str]]:
+        """Titles and leads ahead of their articles: planned and handed out at once, so the
+        model starts while the producer finds the speakers."""
+        new = self.look_up([normalise(u) for u in units if u])
+        for key in new:
+            self.waiting.setdefault(key, [])  # under way: the articles will wait for it here
+        return self.planner.add(new) + self.planner.flush()
+
+    def arrive(self, phase: Phase, pending: Pending) -> list[list[str]]:
+        """Take one article in for `phase`; the sub-batches it completes."""
+        article = pending.prepared if phase.full else pending.prepared.brief_only()
+        units = list(dict.fromkeys(u for u in article.units() if u))
+        keys = [normalise(u) for u in units]
+        self.look_up(keys)
+        self.progress.more_articles(1)
+        waiter = _Waiting(pending, article, units, keys, {key for key in keys if key not in self.english}, phase)
+        if not waiter.missing:
+            self.written(waiter)
+            return []
+        if not phase.full:
+            self.briefs_left.add(id(waiter))
+        for key in waiter.missing:
+            self.waiting.setdefault(key, []).append(waiter)
+        return self.planner.add(key for key in keys if key in waiter.missing)
+
+    def written(self, waiter: _Waiting) -> None:
+        """Write a finished article; after the last brief, the digest."""
+        self.batch._write(waiter, self.progress, self.stop)
+        self.briefs_left.discard(id(waiter))
+        self.digest_when_briefed()
+
+    def digest_when_briefed(self) -> None:
+        """The digest, once every article has arrived and every brief is written (once);
+        from then on the progress bar counts the full texts."""
+        batch = self.batch
+        if self.all_arrived and not self.briefs_left and self.digest_failures is None and not self.stop.requested:
+            batch._write_digest(self.named, self.stop)
+            batch.report.digest_seconds = time.perf_counter() - self.started
+            self.digest_failures = len(batch.report.failed)
+            if batch.settings.full_text:
+                self.progress.relabel(FULL_TEXT.label)
+
+    def report_stranded(self) -> None:
+        """Every planned unit is translated, yet some articles still wait: a bug, reported
+        once per article as a failure rather than left silent."""
+        stranded = {id(waiter): waiter for waiters in self.waiting.values() for waiter in waiters}
+        for waiter in stranded.values():
+            if waiter.phase.full and not waiter.pending.briefed:
+                continue  # its brief is stranded too: one line for the article
+            reason = "internal error: some of its sentences were never translated; please report it"
+            source = waiter.article.article.source
+            self.batch.report.failed.append(Failure(source, f"full translation: {reason}" if waiter.phase.full
+                                                    else reason))
 
 
 def run_batch(
