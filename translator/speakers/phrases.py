@@ -74,7 +74,8 @@ def phrase_at(word: Token) -> Span | None:
         while start > word.sent.start and doc[start - 1].lower_ in TITLES:
             start -= 1
         # A hyphenated name the tokenizer split ("AP - HP" in "L'AP-HP") is one name.
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        while (start - 2 >= word.sent.start and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+               and not doc[start - 1].whitespace_):
             start -= 2
         return chunk_from(doc[start])
     while start > word.sent.start and doc[start - 1].lower_ not in NEVER_NAMES and (  # not "lundi le préfet"
@@ -222,7 +223,7 @@ def role_right_before(name: Span) -> Token | None:
     before = doc[name.start - 1]
     if is_nounlike(before) and before.pos_ in ("NOUN", "ADJ") and speaker_noun(before.lower_):
         return before
-    if before.lower_ in ROLE_LINKS or before.pos_ not in NOMINAL:
+    if before.lower_ in ROLE_LINKS or (before.pos_ not in NOMINAL and before.lower_ not in TITLES):
         return None  # "le comédien Paul Roy joue Hamlet": a verb between, Hamlet holds no role
     for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start - 1]):
         if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS:
