@@ -699,7 +699,7 @@ def test_words_reported_in_a_que_clause_belong_to_whoever_reports_them():
 
 
 def test_a_name_after_a_verb_holds_no_role_of_the_subject_before_it():
-    # "Le ministre Paul Roy a reçu Jean Martin": only Paul Roy is the minister, so the
+    # "Le ministre Paul Roy reçoit Jean Martin": only Paul Roy is the minister, so the
     # minister quoted later is him (a verb, not a role, stands right before Jean Martin).
     assert speakers(
         "Le ministre Paul Roy reçoit Jean Martin à Bercy ce mardi.",

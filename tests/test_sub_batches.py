@@ -230,6 +230,18 @@ class _TwoAtOnce(UpperTranslator):
         return in_parallel(lambda batch: self.translate(list(batch)), batches, 2)
 
 
+class _TwoAtOnceRecipe(UpperRecipe):
+    """Loads a `_TwoAtOnce` watching `digest`."""
+
+    def __init__(self, digest: Path) -> None:
+        super().__init__()
+        self.digest = digest
+
+    def load(self) -> _TwoAtOnce:
+        self.loaded.append(_TwoAtOnce(self.digest))
+        return self.loaded[-1]
+
+
 def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(tmp_path) -> None:
     # The model is not left idle at the end of the briefs: the first full-text call starts
     # before the digest is written, and every brief's call started before any full text's.
@@ -237,13 +249,7 @@ def test_the_full_texts_start_while_the_last_briefs_and_the_digest_are_written(t
     small = {"use_cache": False, "sub_batch_units": 2}
     brief_units = set(_brief_only_run(paths, tmp_path, **small).translated())
     out = tmp_path / "out"
-
-    class Recipe(UpperRecipe):
-        def load(self):
-            self.loaded.append(_TwoAtOnce(out / "digest.md"))
-            return self.loaded[-1]
-
-    recipe = Recipe()
+    recipe = _TwoAtOnceRecipe(out / "digest.md")
     report = run_batch(paths, out, BatchSettings(**small), recipe)
     assert len(report.done) == len(paths) and report.full_texts == len(paths)
     [translator] = recipe.loaded
@@ -263,11 +269,5 @@ def test_the_progress_bar_turns_to_full_texts_once_the_digest_is_written(tmp_pat
         out = tmp_path / name
         monkeypatch.setattr(driver.Progress, "relabel",
                             lambda self, label, out=out: labels.append((label, (out / "digest.md").exists())))
-
-        class Recipe(UpperRecipe):
-            def load(self, out=out):
-                self.loaded.append(_TwoAtOnce(out / "digest.md"))
-                return self.loaded[-1]
-
-        run_batch(paths, out, settings, Recipe())
+        run_batch(paths, out, settings, _TwoAtOnceRecipe(out / "digest.md"))
     assert labels == [("full text", True)]
