@@ -222,7 +222,7 @@ class Batch:
             try:
                 self._open_cache()
                 with preparer:
-                    self._run_phases(preparer, named, stop, started)
+                    _Stream(self, preparer, named, stop, started).run()
             except KeyboardInterrupt:
                 self.report.interrupted = True
             finally:
@@ -259,10 +259,6 @@ class Batch:
             close()
         if self.cache:
             self.cache.close()
-
-    def _run_phases(self, preparer: Preparer, named: list[BatchInput], stop: StopRequest, started: float) -> None:
-        """Both phases in one stream of sub-batches (`_Stream`)."""
-        _Stream(self, preparer, named, stop, started).run()
 
     def _cached(self, keys: list[str]) -> dict[str, str]:
         if self.cache:

@@ -223,10 +223,12 @@ def role_right_before(name: Span) -> Token | None:
     before = doc[name.start - 1]
     if is_nounlike(before) and before.pos_ in ("NOUN", "ADJ") and speaker_noun(before.lower_):
         return before
-    if before.lower_ in ROLE_LINKS or (before.pos_ not in NOMINAL and before.lower_ not in TITLES):
-        return None  # "le comédien Paul Roy joue Hamlet": a verb between, Hamlet holds no role
-    for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start - 1]):
-        if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS:
+    if before.lower_ in ROLE_LINKS:
+        return None
+    # Back over the role's complement from the word right before the name: any word outside
+    # a noun phrase ends it ("le comédien Paul Roy joue Hamlet": Hamlet holds no role).
+    for word in reversed(doc[max(name.start - ROLE_WORDS, 0) : name.start]):
+        if word.pos_ not in NOMINAL and word.lower_ not in ROLE_LINKS and word.lower_ not in TITLES:
             break
         if word.pos_ == "NOUN" and speaker_noun(word.lower_) and word.i > 0 and doc[word.i - 1].lower_ in DETERMINERS:
             return word
