@@ -18,7 +18,8 @@ translation model. Rows:
 LEAD-k          the article's first k sentences (the brief's splitter on the text as given);
                 "LEAD-k, k of brief default": as many as the default brief has, article by article
 METHOD-k        sumy's METHOD alone: its k best sentences, in reading order
-brief-k         the brief's summary with `--sentences k --words 0` (no word budget)
+brief-k         the brief's summary with `--sentences k --words 0` (no word budget); a short
+                lead that the brief shows as its title (no headline) is read with it
 brief default   the brief at its default settings (`--sentences`, `--words`)
 brief -n 3 --words N  the brief with three sentences at most and a word budget
 
@@ -119,7 +120,9 @@ def brief_rows(text: str, words_budgets: list[int]) -> tuple[dict[str, str], int
 
     def summary(options: BriefOptions) -> list[str]:
         choice = choose(prepared.article, segments, prepared.quotes, ranking, options)
-        return [by_index[i] for i in choice.summary]
+        # A short lead on a page without a headline is the brief's title: it is read all the same.
+        shown = sorted({*choice.summary, choice.lead} if choice.lead_is_title else choice.summary)
+        return [by_index[i] for i in shown]
 
     rows = {f"brief-{k}": " ".join(summary(_options(defaults, sentences=k, words=0))) for k in SIZES}
     default = summary(defaults)

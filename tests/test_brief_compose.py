@@ -86,7 +86,7 @@ def test_sub_headings_marked_by_cleaning_are_never_summary_sentences():
         "Une programmation plus jeune a attiré un public venu de toute la région.",
         "Les organisateurs préparent déjà une édition plus longue pour l'été prochain.",
     ]
-    article = _ArticleWithHeadings(source="test", paragraphs=paragraphs, headings=[1])
+    article = _ArticleWithHeadings(source="test", paragraphs=paragraphs, headings=[1], title="Un festival record")
     segments = segment_article(article, [])
     assert [is_news_sentence(s, article) for s in segments] == [True, False, True]
     choice = choose(article, segments, [], [1, 2, 0], BriefOptions(sentences=3, quotes=0))
@@ -147,7 +147,7 @@ def test_a_bare_quotation_is_speech_not_a_summary_sentence():
         "Le viticulteur Louis Bernard exploite douze hectares sur les coteaux de la Loire.",
         "La récolte s'annonce abondante après un été chaud et pluvieux.",
     ]
-    article, quotes, segments = _parts(paragraphs)
+    article, quotes, segments = _parts(paragraphs, title="Des vendanges précoces")
     choice = choose(article, segments, quotes, [0, 1, 2], BriefOptions(sentences=3, quotes=1))
     assert choice.lead == 1 and choice.summary == [1, 2]
     assert [q.paragraph for q in choice.quotes] == [0]

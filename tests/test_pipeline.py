@@ -133,9 +133,24 @@ def test_markdown_and_text_render_quotes_with_speakers(article_file, upper):
 
 
 def test_title_falls_back_to_the_lead(article_file, upper):
+    # A lead too long for a title: its first clause is the title, the full lead opens the
+    # summary (what the title leaves out is the news).
     brief = brief_articles([prepare(article_file)], upper, BriefOptions())[0]
     assert brief.title_from == "lead"
-    assert brief.title.startswith("LE CONSEIL MUNICIPAL DE LYON")
+    assert brief.title == "LE CONSEIL MUNICIPAL DE LYON A ADOPTÉ MARDI UN BUDGET DE 2,5 MILLIARDS D'EUROS"
+    assert brief.sentences[0].startswith(brief.title + ", EN HAUSSE")
+
+
+@pytest.mark.parametrize("translate_all", [True, False])
+def test_a_short_lead_is_the_title_whole_and_the_summary_goes_on_after_it(tmp_path, upper, translate_all):
+    path = tmp_path / "short.txt"
+    lead = "Le conseil municipal de Lyon a adopté mardi son budget."
+    path.write_text(ARTICLE.replace(ARTICLE.splitlines()[1], lead), encoding="utf-8")
+    brief = brief_articles([prepare(path)], upper, BriefOptions(translate_all=translate_all))[0]
+    assert (brief.title, brief.title_from) == ("LE CONSEIL MUNICIPAL DE LYON A ADOPTÉ MARDI SON BUDGET", "lead")
+    # Never read twice, and the summary still holds the sentences asked for.
+    assert not any(s.startswith("LE CONSEIL MUNICIPAL") for s in brief.sentences)
+    assert len(brief.sentences) == BriefOptions().sentences
 
 
 def test_headline_becomes_the_title(tmp_path, upper):

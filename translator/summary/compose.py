@@ -65,6 +65,9 @@ class BriefChoice:
     summary: list[int]
     quotes: list[Quote]
     lead: int | None = None
+    # No headline on the page and a lead short enough to be the title whole: the brief
+    # shows the lead as its title, so the summary goes on from the sentences after it.
+    lead_is_title: bool = False
 
 
 def key_quotes(
@@ -112,7 +115,9 @@ def choose(
     """Summary sentences and key quotes, so that the brief reads once and reads as news.
 
     The lead (first news sentence) opens the summary: on news, the first sentences are a
-    strong summary on their own. Key quotes come next, never one the lead already shows.
+    strong summary on their own. On a page without a headline, a lead short enough to be
+    the title whole is the title instead, and the summary starts after it (the reader
+    would otherwise read it twice). Key quotes come next, never one the lead already shows.
     The other summary sentences are scored (`summary_order`) and taken best first while
     they fit `options.sentences` and `options.words`, skipping sentences that hold a key
     quote, sentences that are not news (questions, short lines, headings, furniture) and
@@ -129,9 +134,10 @@ def choose(
     holders = {s.index for s in segments for q in s.quotes if q in key}
     if lead is None:
         return BriefChoice([], key, None)
-    summary = [lead]
+    lead_is_title = not article.title and fits_title(by_index[lead].text)
+    summary = [] if lead_is_title else [lead]
     budget = options.word_budget()
-    budget = None if budget is None else budget - word_count(by_index[lead].text)
+    budget = None if budget is None or lead_is_title else budget - word_count(by_index[lead].text)
     seen = [content_words(by_index[lead].text)] + ([content_words(article.title)] if article.title else [])
     candidates = [i for i in ranking if i in news and i not in holders and i != lead]
     for index in summary_order(candidates, by_index, ranking, article.title, lead):
@@ -146,7 +152,7 @@ def choose(
         summary.append(index)
         seen.append(words)
         budget = None if budget is None else budget - length
-    return BriefChoice(sorted(summary), key, lead)
+    return BriefChoice(sorted(summary), key, lead, lead_is_title)
 
 
 def news_sentences(article: Article, segments: list[Segment], headings: set[int] | None = None) -> set[int]:
@@ -196,8 +202,18 @@ def summary_order(
     return sorted(candidates, key=score, reverse=True)
 
 
-def lead_title(text: str) -> str:
-    """A title made from the lead sentence when the page shows none."""
+def fits_title(text: str) -> bool:
+    """A sentence short enough to stand whole as a title (decided on the French, so that
+    both modes choose alike)."""
+    return word_count(text) <= _TITLE_WORDS
+
+
+def lead_title(text: str, whole: bool = False) -> str:
+    """A title made from the lead sentence when the page shows none: the sentence `whole`
+    (the summary then leaves it out), else its first clause or first words (the summary
+    opens with the full sentence: what the title leaves out is the news)."""
+    if whole:
+        return text.rstrip(" .")
     words = text.split()
     first_clause = re.split(r"(?<=[,;:])\s", text, maxsplit=1)[0]
     if 4 <= len(first_clause.split()) <= _TITLE_WORDS:
@@ -238,7 +254,7 @@ def assemble_brief(
         title, title_from = english_typography(english.get(article.title, article.title)), "page"
     elif translation.segments:
         lead = by_index.get(choice.lead, translation.segments[0]) if choice.lead is not None else translation.segments[0]
-        title, title_from = lead_title(lead.text), "lead"
+        title, title_from = lead_title(lead.text, whole=choice.lead_is_title), "lead"
     else:
         title, title_from = None, "none"
     return Brief(
