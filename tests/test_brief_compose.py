@@ -172,3 +172,10 @@ def test_json_lists_every_quotation_found_and_says_which_are_key(tmp_path, upper
         assert [q["original"] for q in key] == [q["original"] for q in data["quotes"]]
         # Every quotation has its English when the whole body is translated.
         assert translate_all is False or all(q["text"] == q["text"].upper() and q["text"] for q in data["quotations"])
+        # A described speaker's English is the model's, or null where it was not translated
+        # (a brief-only run translates those of the key quotes only): never the French.
+        described = [q for q in data["quotations"] if q["speaker"] in ("Le maire de Saint-Flour", "une habitante")]
+        assert len(described) == 2
+        english = [q["speaker_en"] for q in described]
+        assert all(e is None or e == e.upper() for e in english)
+        assert (None in english) is (not translate_all)

@@ -224,13 +224,16 @@ def lead_title(text: str, whole: bool = False) -> str:
 
 
 def _speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | None:
-    """A described speaker translated by the model; a name as written, civility in English."""
+    """A described speaker translated by the model; a name as written, civility in English;
+    None for a description left untranslated (a brief-only run's other quotations)."""
     if not speaker:
         return None
     description = speaker_description(speaker)
     if description is None:
         return english_speaker(speaker)
-    role = described_speaker_english(english_typography(english.get(description, description)), description)
+    if description not in english:
+        return None
+    role = described_speaker_english(english_typography(english[description]), description)
     if description == speaker:
         return role
     return f"{english_speaker(speaker[: -len(description)].rstrip(', '))}, {role}"  # "Jean Roux, the minister"
