@@ -126,12 +126,18 @@ def test_a_role_stays_a_role_when_the_names_do_not_fit_it():
 
 
 def test_the_role_of_a_named_speaker_is_translated_the_name_is_kept():
-    from translator.summary.compose import _speaker_in_english
-    from translator.translation.joins import speaker_description
+    from translator.translation.joins import speaker_description, speaker_in_english
 
     assert speaker_description("Jean Roux, le ministre") == "le ministre"
     assert speaker_description("Jean Roux") is None
-    assert _speaker_in_english("M. Jean Roux, le ministre", {"le ministre": "minister"}) == "Mr Jean Roux, the minister"
+    assert speaker_in_english("M. Jean Roux, le ministre", {"le ministre": "minister"}) == "Mr Jean Roux, the minister"
+    # A role before the name: the model sees the role only, the name stays as written.
+    assert speaker_description("l'entraîneur Jean-Marc Roux") == "l'entraîneur"
+    assert speaker_in_english("l'entraîneur Jean-Marc Roux", {"l'entraîneur": "The coach"}) == "the coach Jean-Marc Roux"
+    assert speaker_description("le ministre de l'Économie Paul de La Tour") == "le ministre de l'Économie"
+    # Not a name: a place after "de", a title of the press, one capitalised word.
+    for whole in ("la maire de Saint-Malo", "la Gazette Libre", "le député Horizons", "un élu Les Verts"):
+        assert speaker_description(whole) == whole
 
 
 def test_pour_x_opening_the_sentence_frames_the_quotation_after_a_colon():

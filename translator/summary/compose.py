@@ -6,14 +6,7 @@ import re
 from dataclasses import dataclass
 
 from translator.document import Article, Brief, BriefQuote, Quote, Segment, Translation
-from translator.translation.joins import (
-    described_speaker_english,
-    english_speaker,
-    english_typography,
-    inside_sentence_case,
-    nested_marks,
-    speaker_description,
-)
+from translator.translation.joins import english_typography, inside_sentence_case, nested_marks, speaker_in_english
 from translator.summary.statements import (
     content_words,
     heading_paragraphs,
@@ -223,22 +216,6 @@ def lead_title(text: str, whole: bool = False) -> str:
     return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
-def _speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | None:
-    """A described speaker translated by the model; a name as written, civility in English;
-    None for a description left untranslated (a brief-only run's other quotations)."""
-    if not speaker:
-        return None
-    description = speaker_description(speaker)
-    if description is None:
-        return english_speaker(speaker)
-    if description not in english:
-        return None
-    role = described_speaker_english(english_typography(english[description]), description)
-    if description == speaker:
-        return role
-    return f"{english_speaker(speaker[: -len(description)].rstrip(', '))}, {role}"  # "Jean Roux, the minister"
-
-
 def assemble_brief(
     article: Article,
     translation: Translation,
@@ -283,7 +260,7 @@ def _brief_quote(quote: Quote, english: dict[str, str], key: bool) -> BriefQuote
         text=None if translated is None else inside_sentence_case(nested_marks(english_typography(translated)), quote),
         original=quote.marked,
         speaker=quote.speaker,
-        speaker_en=_speaker_in_english(quote.speaker, english),
+        speaker_en=speaker_in_english(quote.speaker, english),
         paragraph=quote.paragraph,
         key=key,
     )

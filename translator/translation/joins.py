@@ -195,11 +195,15 @@ _ENGLISH_DETERMINER = re.compile(
 
 def described_speaker_english(english: str, french: str) -> str:
     """A described speaker's English with the article its French has: "le ministre" →
-    "the minister" even when the model writes a bare "Minister"."""
+    "the minister" even when the model writes a bare "Minister"; the article in lower case,
+    as an attribution writes it ("— the demonstrators", not "— The demonstrators")."""
     english = english.strip().rstrip(".")
     first = re.match(r"^(l['’]|\w+)", french.strip().lower())
     article = _ARTICLES.get(first.group(1)) if first else None
-    if not english or article is None or _ENGLISH_DETERMINER.match(english):
+    determiner = _ENGLISH_DETERMINER.match(english)
+    if determiner is not None:
+        return determiner.group(0).lower() + english[determiner.end():]
+    if not english or article is None:
         return english
     if english.split()[0].casefold() == french.split()[0].casefold():
         return english  # the model left the French determiner as it was
@@ -223,14 +227,56 @@ def speaker_is_described(speaker: str) -> bool:
 
 def speaker_description(speaker: str | None) -> str | None:
     """The words of a speaker that the model translates: the whole of a described speaker
-    ("la porte-parole"), the role after a name ("Jean Roux, le ministre" → "le ministre"),
-    nothing for a name alone."""
+    ("la porte-parole"), the role before or after a name ("la virologue Anne Roy" → "la
+    virologue", "Jean Roux, le ministre" → "le ministre"), nothing for a name alone.
+
+    The model never sees a name: given one it drops the role beside it ("l'entraîneur
+    Alain Rochat" → "the Alain Rochat") or anglicises it ("Marie-Paule" → "Mary-Paule")."""
     if not speaker:
         return None
     if speaker_is_described(speaker):
-        return speaker
+        return _role_before_name(speaker)[0]
     _, _, role = speaker.partition(", ")
     return role if role and speaker_is_described(role) else None
+
+
+def _role_before_name(speaker: str) -> tuple[str, str]:
+    """(role, name) of "le Premier ministre libanais Hassan Diab"; (speaker, "") when it does
+    not end on a name: two capitalised words or more (particles between), after a word that
+    is neither a preposition nor a determiner ("la maire de Strasbourg", "la Neue Zürcher
+    Zeitung" are whole descriptions)."""
+    match = _ROLE_THEN_NAME.match(speaker)
+    if match is None or match.group("role").split()[-1].lower() in _NOT_BEFORE_A_NAME:
+        return speaker, ""
+    return match.group("role"), match.group("name")
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>(?:.*\s)?(?:[A-Za-z]['’])?[a-zà-öø-ÿ][\w'’\-]*)\s+(?P<name>(?!(?:Les?|La|L['’])\s){_NAME_WORD}"
+    rf"(?:\s+(?:(?:de|du|des|d['’]|van|von|ben|el|al|le|la)\s+)?{_NAME_WORD})+)$"
+)
+_NOT_BEFORE_A_NAME = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "pour", "chez", "par", "sur", "le", "la",
+                      "les", "l'", "l’", "un", "une", "et", "ou"}
+
+
+def speaker_in_english(speaker: str | None, english: dict[str, str]) -> str | None:
+    """A described speaker with its description in the model's English (`english` maps the
+    French units to it), the name as written and the civility in English; None when the
+    description was not translated (a brief-only run's other quotations)."""
+    if not speaker:
+        return None
+    description = speaker_description(speaker)
+    if description is None:
+        return english_speaker(speaker)
+    if description not in english:
+        return None
+    role = described_speaker_english(english_typography(english[description]), description)
+    if description == speaker:
+        return role
+    if speaker.startswith(description):
+        return f"{role} {english_speaker(speaker[len(description):])}"  # "the coach Alain Rochat"
+    return f"{english_speaker(speaker[: -len(description)].rstrip(', '))}, {role}"  # "Jean Roux, the minister"
 
 
 def english_punctuation(text: str, french: str) -> str:
