@@ -191,7 +191,10 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
     """Join faults in one English sentence made by brief from `french`.
 
     - capital after quote: the frame after a closing mark starts with a capital though it
-      does not start a sentence, and the word is not capitalised in the French (a name is)
+      does not start a sentence, and the word is not capitalised in the French (a name is,
+      also translated: "Mauritius" for "Maurice", see `joins.is_carried_name`)
+    - name lowered: a name (so capitalised in the French) lowered after a closing mark or
+      at the start of a quotation ("“russia must …" for « la Russie doit … »)
     - period then comma: “….”, — a quote's sentence-final period kept before a comma
     - doubled punctuation: ,, .. (not …) ,. ;, or a mark before a space and another mark
     - unpaired marks: “ and ” do not pair up, or French/ASCII marks left in the English
@@ -199,10 +202,12 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
     - garbled attribution: "he said Donald Trump", "it has added", "to sum up the minister"
     - frame lost: French text before the first or after the last quotation has no English
     """
+    from translator.translation.joins import is_carried_name
+
     found: Counter = Counter()
     for match in re.finditer(r"”([,;]?)\s+([A-Z][\w'’-]*)", english):
         word = match.group(2)
-        if word in _CAPITALISED or word.isupper() or re.search(rf"\b{re.escape(word)}\b", french):
+        if word in _CAPITALISED or word.isupper() or is_carried_name(word, french):
             continue
         if _QUESTION_FORM.match(english[match.start(2):]):
             continue  # counted below
@@ -228,6 +233,11 @@ def join_artefacts(french: str, english: str, open_at_end: bool = False) -> Coun
         for side in (1, 2):
             if re.search(r"\w", french_edges.group(side)) and not re.search(r"\w", english_edges.group(side)):
                 found["frame lost"] += 1
+    # A name lowered as if it were an ordinary word: "“russia must …" for « la Russie doit … ».
+    for match in re.finditer(r"(?:”[,;]?\s+|“)([a-zà-ÿ][\w'’-]{3,})", english):
+        word = match.group(1)
+        if is_carried_name(word[0].upper() + word[1:], french) and not re.search(rf"\b{re.escape(word)}\b", french):
+            found["name lowered"] += 1
     for match in re.finditer(r"”([,;:]?)\s+(.*)", english):
         if _QUESTION_FORM.match(match.group(2)):
             found["question-form attribution"] += 1

@@ -69,6 +69,10 @@ def test_lower_first_keeps_acronyms_days_and_i():
     assert lower_first("Monday he said", "a-t-il dit lundi") == "Monday he said"
     assert lower_first("I think", "je pense") == "I think"
     assert lower_first("The minister said", "a dit le ministre") == "the minister said"
+    # A name the model translated keeps its capital: its first letters are the French name's.
+    assert lower_first("Russia must stop", "la Russie doit cesser") == "Russia must stop"
+    assert lower_first("Egypt will host", "l'Égypte accueillera") == "Egypt will host"
+    assert lower_first("Government must act", "le gouvernement doit agir, dit Gouda") == "government must act"
 
 
 INLINE = "Le maire a dénoncé une « honte absolue » devant la presse."

@@ -10,6 +10,7 @@ model). `assemble` applies the join strategy chosen in `translation.segment`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 from translator.document import Part, Quote, Segment
@@ -43,7 +44,8 @@ _FIRST_WORD = re.compile(r"^[A-Z][\w'’\-]*")
 def lower_first(english: str, french: str) -> str:
     """Lower-case the first word of a frame that continues a sentence, unless it is a name.
 
-    A word capitalised in the French sentence (a name carried over), an acronym, "I",
+    A word capitalised in the French sentence (a name carried over, or translated with
+    its first four letters kept: "Russie" → "Russia", "Chine" → "China"), an acronym, "I",
     a civility, a day or a month keeps its capital.
     """
     match = _FIRST_WORD.match(english)
@@ -53,9 +55,25 @@ def lower_first(english: str, french: str) -> str:
     bare = re.split(r"['’]", word)[0]
     if bare in _ALWAYS_CAPITAL or (len(bare) > 1 and bare.isupper()):
         return english
-    if re.search(rf"(?<![\w]){re.escape(bare)}(?![\w])", french):
+    if is_carried_name(bare, french):
         return english
     return english[0].lower() + english[1:]
+
+
+def is_carried_name(word: str, french: str) -> bool:
+    """`word` is capitalised in `french`, or translates a capitalised word there that starts
+    with the same four letters ("Russia" for "Russie", "Mauritius" for "Maurice")."""
+    if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", french):
+        return True
+    return len(word) >= 4 and any(_stem(name) == _stem(word) for name in _CAPITALISED.findall(french))
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}")
+
+
+def _stem(word: str) -> str:
+    """The first four letters, lower case, accents off ("Égypte", "Egypt" → "egyp")."""
+    return unicodedata.normalize("NFKD", word[:4].lower()).encode("ascii", "ignore").decode()
 
 
 def quote_marks(quote: Quote) -> tuple[str, str]:
