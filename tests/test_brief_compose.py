@@ -179,3 +179,18 @@ def test_json_lists_every_quotation_found_and_says_which_are_key(tmp_path, upper
         english = [q["speaker_en"] for q in described]
         assert all(e is None or e == e.upper() for e in english)
         assert (None in english) is (not translate_all)
+
+
+def test_a_title_cut_from_the_lead_never_leaves_a_quotation_open():
+    from translator.summary.compose import lead_title
+
+    lead = ("The former mayor Paul Roux insisted on Sunday “the need not to involve the town in a quarrel "
+            "that is not its own,” before the vote.")
+    assert lead_title(lead) == "The former mayor Paul Roux insisted on Sunday…"
+    # Opened by the quotation: the mark is closed instead.
+    opened = "“We will not give up the school, the library or the swimming pool this year or the next,” the mayor said."
+    assert lead_title(opened) == "“We will not give up the school”"
+    assert lead_title("“We will keep the school and the library open all year long in the village and beyond”, he said.").endswith("…”")
+    # Nothing open: as it was.
+    assert lead_title("The mayor said “no” to the plan on Sunday, before the vote of the council.") == (
+        "The mayor said “no” to the plan on Sunday")

@@ -210,10 +210,22 @@ def lead_title(text: str, whole: bool = False) -> str:
     words = text.split()
     first_clause = re.split(r"(?<=[,;:])\s", text, maxsplit=1)[0]
     if 4 <= len(first_clause.split()) <= _TITLE_WORDS:
-        return first_clause.rstrip(",;:.")
+        return _quotation_closed(first_clause.rstrip(",;:."))
     if len(words) <= _TITLE_WORDS:
         return text.rstrip(".")
-    return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    return _quotation_closed(" ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…")
+
+
+def _quotation_closed(title: str) -> str:
+    """A title cut inside a quotation ends before it ("Siniora insisted on Sunday…", not
+    "… on Sunday “the need not…"), or, when the quotation opens it, closes its mark."""
+    opening = title.rfind("“")
+    if opening < 0 or title.find("”", opening) >= 0:
+        return title
+    before = title[:opening].rstrip(" ,;:")
+    if len(before.split()) >= 4:
+        return before + "…"
+    return title.rstrip(",;:") + "”"
 
 
 def assemble_brief(
