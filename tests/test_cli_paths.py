@@ -178,7 +178,7 @@ def test_single_guillemets_are_a_quotation_translated_whole(mixed_batch) -> None
     _, out, _ = mixed_batch
     brief = (out / "chevrons.md").read_text(encoding="utf-8")
     quote = "NOS ÉLÈVES APPRENDRONT LA TAILLE, LES VENDANGES ET LA VINIFICATION DÈS LA PREMIÈRE ANNÉE"
-    assert f"> “{quote}” — LE PROVISEUR MARC DELORME" in brief  # a described speaker goes to the model
+    assert f"> “{quote}” — LE PROVISEUR Marc Delorme" in brief  # the role goes to the model, the name not
     assert "‹" not in brief and "›" not in brief
 
 
