@@ -20,6 +20,8 @@ sacrebleu (chrF and BLEU) against the reference English, next to, in the same ru
 Scores are given overall and on the sentences holding a quotation. "Quotes kept": each
 French quotation found by brief comes back once, whole (its own translation) and inside
 “ ” marks. "Marks paired": the English has as many quotation pairs as the French.
+"Two sentences as one unit": consecutive sentences paired, as a quotation of two sentences
+is one unit, translated whole by the raw model and by brief's engine (sentence by sentence).
 
 Joins (../shared/corpus/fr-news/, real pages): every page goes through the pipeline and
 the English is searched for join artefacts (see `join_artefacts`).
@@ -106,6 +108,20 @@ def raw_model(sentences: Sequence[str], translator) -> tuple[list[str], float]:
     results = translator.translator.translate_batch(tokenized, **translator._decoding_kwargs(tokenized))
     english = [translator._decode(result.hypotheses[0]) for result in results]
     return english, time.perf_counter() - started
+
+
+def two_sentence_units(french: Sequence[str], references: Sequence[str], translator) -> list[str]:
+    """Consecutive sentences paired into one unit (as a quotation of two sentences is):
+    the raw model on each pair whole against brief's engine (`translator.translate`,
+    which sends a unit sentence by sentence), scored against the paired references."""
+    pairs = [f"{french[i]} {french[i + 1]}" for i in range(0, len(french) - 1, 2)]
+    paired_references = [f"{references[i]} {references[i + 1]}" for i in range(0, len(french) - 1, 2)]
+    whole, _ = raw_model(pairs, translator)
+    lines = []
+    for label, english in (("raw model, pair whole", whole), ("brief's engine", translator.translate(pairs))):
+        chrf, bleu = scores(english, paired_references)
+        lines.append(f"{label} {chrf:.2f} / {bleu:.2f}")
+    return [f"two sentences as one unit ({len(pairs)} pairs), chrF / BLEU: " + "; ".join(lines)]
 
 
 def argos_per_paragraph(paragraphs: Sequence[str]) -> tuple[list[str], float, str]:
@@ -358,6 +374,8 @@ def main() -> None:
                 print(f"{label}: marks paired {good}/{pairs}")
         if not args.no_argos:
             print(f"Argos sentence splitting: {sbd}")
+        for line in two_sentence_units(french, references, translator):
+            print(line)
 
     if not args.no_joins:
         for strategy in strategies:

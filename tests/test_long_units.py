@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import run_brief
 
-from translator.translation.long_units import split_long
+from translator.translation.long_units import plan_pieces, split_long, translate_in_pieces
 
 
 def words(text: str) -> int:
@@ -27,6 +27,27 @@ def test_long_text_is_cut_at_the_strongest_boundary_that_suffices() -> None:
     assert split_long("a b c d e f g", words, bound=3) == ["a b c", "d e f", "g"]
     # A decimal comma is not a clause boundary.
     assert split_long("il a 3,5 ans et 4,2 mois", words, bound=3) == ["il a 3,5", "ans et 4,2", "mois"]
+
+
+def test_a_unit_of_several_sentences_goes_to_the_model_sentence_by_sentence() -> None:
+    sent: list[str] = []
+
+    def model(pieces: list[str]) -> list[tuple[str, bool]]:
+        sent.extend(pieces)
+        return [(piece.upper(), False) for piece in pieces]
+
+    unit = "Ce soir, tout a changé ! M. Roux a gagné. Nous allons construire ensemble"
+    assert translate_in_pieces([unit, "Une phrase."], model, words) == [unit.upper(), "UNE PHRASE."]
+    assert sent == ["Ce soir, tout a changé !", "M. Roux a gagné.", "Nous allons construire ensemble", "Une phrase."]
+
+
+def test_an_elision_mark_is_never_sent_and_comes_back_as_written() -> None:
+    # The model turns "[...]" into a run of dots.
+    assert plan_pieces("J'ai noté mon opposition [...] ce qui me permet d'en parler", words) == [
+        ("J'ai noté mon opposition", True), ("[...]", False), ("ce qui me permet d'en parler", True)]
+    assert plan_pieces("(…) et puis rien", words) == [("(…)", False), ("et puis rien", True)]
+    english = translate_in_pieces(["avant […] après"], lambda pieces: [(p.upper(), False) for p in pieces], words)
+    assert english == ["AVANT […] APRÈS"]
 
 
 def test_every_piece_fits_and_nothing_is_lost() -> None:
