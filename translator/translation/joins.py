@@ -253,20 +253,20 @@ def speaker_description(speaker: str | None) -> str | None:
     if not speaker:
         return None
     if speaker_is_described(speaker):
-        return _role_before_name(speaker)[0]
+        return _role_before_name(speaker)
     _, _, role = speaker.partition(", ")
     return role if role and speaker_is_described(role) else None
 
 
-def _role_before_name(speaker: str) -> tuple[str, str]:
-    """(role, name) of "le Premier ministre libanais Hassan Diab"; (speaker, "") when it does
+def _role_before_name(speaker: str) -> str:
+    """The role of "le Premier ministre libanais Hassan Diab"; the whole speaker when it does
     not end on a name: two capitalised words or more (particles between), after a word that
     is neither a preposition nor a determiner ("la maire de Strasbourg", "la Neue Zürcher
     Zeitung" are whole descriptions)."""
     match = _ROLE_THEN_NAME.match(speaker)
     if match is None or match.group("role").split()[-1].lower() in _NOT_BEFORE_A_NAME:
-        return speaker, ""
-    return match.group("role"), match.group("name")
+        return speaker
+    return match.group("role")
 
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"

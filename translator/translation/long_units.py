@@ -2,8 +2,9 @@
 
 Argos models are trained on sentences. Given two, the fr→en model merges them with ", and"
 or drops one (« … s'est passé ! … La victoire est en marche. Nous allons … » lost its
-third sentence); on 200 pairs of NTREX sentences, each pair as one unit scored chrF 46.96
-/ BLEU 13.60 against 47.98 / 15.46 for the same sentences translated apart. So a unit is
+third sentence); on 200 pairs of NTREX sentences, each pair as one unit scored chrF 45.36
+/ BLEU 13.84 against 47.88 / 15.24 sentence by sentence (`benchmarks/translation.py
+--limit 400 --no-argos`, "two sentences as one unit"). So a unit is
 translated sentence by sentence (argostranslate's own `translate()` splits sentences too),
 and the English sentences are joined with a space. An elision mark ("[…]", "(...)") is
 never sent: the model turns it into a run of dots; it is cut out and put back as written.
