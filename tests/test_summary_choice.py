@@ -84,3 +84,11 @@ def test_words_option_budgets_the_summary_of_brief_translate(tmp_path, installed
     unlimited = json.loads(runner.invoke(main, [*common, "--words", "0"]).stdout)["brief"]
     assert len(budgeted) == 2 and len(unlimited) == 3
     assert "--words" in runner.invoke(main, ["translate", "--help"]).stdout
+
+
+def test_the_word_budget_holds_when_a_short_lead_is_the_title():
+    # No headline and a lead of 14 words or fewer: the lead is the title, the summary goes
+    # on after it, still within --words.
+    short_lead = "Brives va rénover sa piscine Jean-Moulin, fermée depuis deux hivers."
+    chosen, _ = _choose([short_lead, LONG, SHORT], sentences=3, words=40)
+    assert chosen == [SHORT]

@@ -130,7 +130,8 @@ def choose(
     lead_is_title = not article.title and fits_title(by_index[lead].text)
     summary = [] if lead_is_title else [lead]
     budget = options.word_budget()
-    budget = None if budget is None or lead_is_title else budget - word_count(by_index[lead].text)
+    if budget is not None and not lead_is_title:
+        budget -= word_count(by_index[lead].text)
     seen = [content_words(by_index[lead].text)] + ([content_words(article.title)] if article.title else [])
     candidates = [i for i in ranking if i in news and i not in holders and i != lead]
     for index in summary_order(candidates, by_index, ranking, article.title, lead):
