@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from translator.french.sentences import split_sentences
+from translator.translation.glossary import plain_french
 
 # Measured with the real fr→en model: NTREX sentences joined with commas into one unit of
 # N tokens, English words of the whole against the sentences translated apart (worst of
@@ -74,14 +75,15 @@ def _group(parts: list[str], count_tokens: CountTokens, bound: int) -> list[str]
 
 def plan_pieces(text: str, count_tokens: CountTokens, bound: int = MAX_UNIT_TOKENS) -> list[tuple[str, bool]]:
     """The pieces `text` is translated in, each with whether the model translates it: its
-    sentences, cut further when over `bound`; elision marks are kept as written."""
+    sentences, with the court terms the model does not know said plainly (glossary.py), cut
+    further when over `bound`; elision marks are kept as written."""
     plan: list[tuple[str, bool]] = []
     for k, chunk in enumerate(_ELISION.split(text)):
         if k % 2:
             plan.append((chunk, False))
             continue
         for sentence in split_sentences(chunk) if chunk.strip() else []:
-            plan += [(piece, True) for piece in split_long(sentence, count_tokens, bound)]
+            plan += [(piece, True) for piece in split_long(plain_french(sentence), count_tokens, bound)]
     return plan
 
 

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from translator.translation.engine import ArgosTranslator, DecodingOptions, TextTranslator, choose_device, find_package
 from translator.translation.engine import estimated_tokens, package_model_id, token_counter
+from translator.translation.glossary import GLOSSARY_VERSION
 from translator.translation.long_units import PIECES_VERSION
 
 
@@ -41,8 +42,9 @@ class ArgosModel:
         self.decoding = decoding or DecodingOptions()
         self.model_id = package_model_id(find_package())  # fails early when no model is installed
         # Beam size changes the output, so it is part of what the cache is keyed on; so do
-        # the way units are cut into pieces and a compute type other than the CPU's int8.
-        self.cache_key = f"{self.model_id}|beam={self.decoding.beam_size}|pieces={PIECES_VERSION}"
+        # the way units are cut into pieces, the glossary's rewrites and a compute type other
+        # than the CPU's int8.
+        self.cache_key = f"{self.model_id}|beam={self.decoding.beam_size}|pieces={PIECES_VERSION}|terms={GLOSSARY_VERSION}"
         compute_type = choose_device(self.decoding.device, self.decoding.compute_type).compute_type
         if compute_type != "int8":
             self.cache_key += f"|{compute_type}"
